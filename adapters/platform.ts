@@ -1,0 +1,25 @@
+// What every chat-platform adapter offers the start-up code. An adapter reads its own settings,
+// mounts its HTTP routes on the shared server (one port for all platforms) and starts.
+import type { Express } from "express";
+import type { Bot } from "../src/seam.js";
+import type { Logger } from "./log.js";
+
+export interface AdapterContext {
+  bot: Bot;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+export interface PlatformAdapter {
+  readonly name: string;
+  /** Adds the adapter's routes to the shared HTTP server; called before the server listens. */
+  routes?(app: Express): void;
+  /** Finishes starting once the HTTP server listens (Socket Mode connects here). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Settings that are missing or contradict each other: start-up prints the message, no stack. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}

@@ -1,0 +1,55 @@
+// The one seam between the bot core and the platform adapters. Adapters turn a platform event
+// into an IncomingMessage, call bot.handle, and render the Reply; nothing platform-specific
+// crosses this file in either direction.
+import type { Language } from "./knowledge/schema.js";
+
+export type { Language };
+
+export interface IncomingMessage {
+  /** The question as the user wrote it, with platform mark-up (mentions, links) already removed. */
+  text: string;
+  /** Stable id of the conversation (Slack channel+thread, Teams conversation id, console session). */
+  conversationId: string;
+  /** Platform-qualified user id ("slack:U0123"), for logs and permissions; never shown. */
+  userId?: string;
+  platform: string;
+  /** The user's locale as the platform knows it ("fi-FI", "sv", "en-US"), a hint only. */
+  locale?: string;
+}
+
+export interface ReplyFact {
+  label: string;
+  value: string;
+}
+
+export interface ReplySource {
+  id: string;
+  title: string;
+  publisher: string;
+  /** The date the facts describe, in words in the reply's language. */
+  describes: string;
+}
+
+/** A platform-neutral answer. `text` is always a complete plain-text rendering of the rest. */
+export interface Reply {
+  /** False when the bot has no answer from its knowledge (out of scope, noise, unsure). */
+  answered: boolean;
+  language: Language;
+  title?: string;
+  paragraphs: string[];
+  facts: ReplyFact[];
+  items: string[];
+  /** Whether items are an ordered list (the five steps, a ranking). */
+  ordered: boolean;
+  sources: ReplySource[];
+  /** Questions the user may ask next, phrased so that sending one back asks it. */
+  suggestions: string[];
+  text: string;
+  /** Knowledge entries the answer was built from (region ids, entry ids), for logs and tests. */
+  entryIds: string[];
+}
+
+export interface Bot {
+  /** Answers one message in its conversation; follow-ups use the conversation's earlier turns. */
+  handle(message: IncomingMessage): Promise<Reply>;
+}
