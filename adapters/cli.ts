@@ -1,0 +1,92 @@
+// The jarjestobotti command: start (platforms or the terminal), ask, kb validate, bench and
+// teams-package. Settings come from the environment and an optional .env file.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createBot, type CoreBot } from "../src/bot.js";
+import { loadKnowledge } from "../src/knowledge/load.js";
+import { formatProblem } from "../src/knowledge/parse-file.js";
+import { createKnowledgeStore, KnowledgeError } from "../src/knowledge/store.js";
+import { runChat } from "./console/chat.js";
+import { runJsonLines } from "./console/jsonl.js";
+
+const USAGE = `usage:
+  jarjestobotti start                 Slack/Teams when configured, else a chat in the terminal
+  jarjestobotti ask "question"        print one answer
+  jarjestobotti ask --jsonl           answer JSON lines on stdin (the eval protocol)
+  jarjestobotti kb validate [DIR]     check the knowledge files, exit 1 on problems
+  jarjestobotti bench                 latency and throughput figures
+  jarjestobotti teams-package [FILE]  build the Teams app package (needs MICROSOFT_APP_ID)
+KNOWLEDGE_DIR chooses the knowledge directory (default ./knowledge).`;
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export function knowledgeDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.KNOWLEDGE_DIR) return resolve(env.KNOWLEDGE_DIR);
+  const here = resolve("knowledge");
+  return existsSync(here) ? here : join(packageRoot, "knowledge");
+}
+
+export function openBot(dir = knowledgeDir()): CoreBot {
+  return createBot({ store: createKnowledgeStore(dir) });
+}
+
+export async function main(args: string[]): Promise<number> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case "start": {
+        const { start } = await import("./start.js");
+        return await start(process.env);
+      }
+      case "ask":
+        if (rest[0] === "--jsonl") await runJsonLines(openBot(), process.stdin, process.stdout);
+        else if (rest.length) process.stdout.write(openBot().answer({ text: rest.join(" "), conversationId: "cli", platform: "console" }).text + "\n");
+        else await runChat(openBot(), process.stdin, process.stdout);
+        return 0;
+      case "kb":
+        return kbCommand(rest);
+      case "bench": {
+        const { runBenchmarks } = await import("../bench/run.js");
+        await runBenchmarks((line) => process.stdout.write(line + "\n"));
+        return 0;
+      }
+      case "teams-package": {
+        const { teamsPackageCommand } = await import("./teams/package-command.js");
+        return await teamsPackageCommand(process.env, rest[0] ?? "teams-app.zip");
+      }
+      default:
+        process.stderr.write(USAGE + "\n");
+        return command === undefined || command === "help" || command === "--help" ? 0 : 2;
+    }
+  } catch (err) {
+    if (err instanceof KnowledgeError) {
+      process.stderr.write(err.message + "\n");
+      return 1;
+    }
+    if (err instanceof Error && err.name === "ConfigError") {
+      process.stderr.write(`configuration: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function kbCommand(args: string[]): number {
+  const [sub, dir] = args;
+  if (sub !== "validate") {
+    process.stderr.write(USAGE + "\n");
+    return 2;
+  }
+  const target = dir ? resolve(dir) : knowledgeDir();
+  const r = loadKnowledge(target);
+  if (!r.ok) {
+    for (const p of r.problems) process.stderr.write(formatProblem(p) + "\n");
+    process.stderr.write(`${r.problems.length} problem(s) in ${target}\n`);
+    return 1;
+  }
+  const k = r.knowledge;
+  process.stdout.write(`${target}: valid — ${k.files.length} files, ${k.regions.length} regions, ${k.entries.length} entries, ${k.sources.size} sources\n`);
+  return 0;
+}

@@ -1,0 +1,70 @@
+// Rankings ("eniten sote-järjestöjä", "pienin asukasta kohden", "ilman Helsinkiä") and
+// comparisons of named regions, all computed from the region files at question time.
+import type { Knowledge, Region } from "../knowledge/load.js";
+import type { Metric } from "../knowledge/schema.js";
+import type { Plan } from "../understanding/plan.js";
+import { formatPerResident, formatValue, newest, perResident, regionName } from "./figures.js";
+import { PHRASES } from "./phrases.js";
+import type { ReplyBuilder } from "./reply-builder.js";
+import { rankingSuggestion, topicSuggestion } from "./suggestions.js";
+
+type RankingPlan = Extract<Plan, { kind: "ranking" }>;
+type ComparePlan = Extract<Plan, { kind: "compare" }>;
+
+interface Row {
+  region: Region;
+  value: number;
+  shown: string;
+}
+
+function rows(b: ReplyBuilder, k: Knowledge, regions: Region[], metric: Metric, per: boolean): Row[] {
+  const out: Row[] = [];
+  for (const region of regions) {
+    const fact = newest(k, region, metric.id);
+    if (!fact) continue;
+    const value = per ? perResident(k, region, metric) : fact.value;
+    if (value === undefined) continue;
+    const shown = per ? formatPerResident(value, metric, b.lang) : formatValue(value, metric.unit, b.lang, fact.approx);
+    out.push({ region, value, shown: shown + (fact.plus && !per ? ` (${b.t(fact.plus)})` : "") });
+    b.source(fact.source, fact.describes);
+  }
+  return out;
+}
+
+export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan): void {
+  const p = PHRASES[b.lang];
+  const metric = k.metrics.find((m) => m.id === plan.metric)!;
+  const per = plan.perResident && metric.per_resident;
+  const cities = k.regions.filter((r) => r.type === "city");
+  const pool = k.regions.filter((r) => !plan.exclude.includes(r.id) && !(plan.countiesOnly && r.type === "city"));
+  const sorted = rows(b, k, pool, metric, per).sort((x, y) => (plan.least ? x.value - y.value : y.value - x.value));
+  b.title(p.rankingTitle(b.t(metric.name), plan.least, per)).ordered();
+  sorted.slice(0, plan.top).forEach((r) => b.item(`${regionName(r.region, b.lang)}: ${r.shown}`).entry(r.region.id));
+
+  const leftOut = cities.filter((c) => !pool.includes(c));
+  const counties = k.regions.length - cities.length;
+  if (leftOut.length === 0 && cities.length) b.paragraph(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));
+  for (const city of leftOut) {
+    b.paragraph(p.countiesOnly(regionName(city, b.lang)));
+    const [row] = rows(b, k, [city], metric, per);
+    if (row) b.paragraph(`${regionName(city, b.lang)}: ${row.shown}.`);
+  }
+  if (per) b.paragraph(p.perResidentNote);
+  const leader = sorted[0];
+  if (leader) b.suggest(topicSuggestion(b.lang, regionName(leader.region, b.lang), "overview"));
+  for (const m of k.metrics) if (m.id !== metric.id) b.suggest(rankingSuggestion(b.lang, b.t(m.name)));
+}
+
+export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan): void {
+  const p = PHRASES[b.lang];
+  const regions = plan.regionIds.map((id) => k.regions.find((r) => r.id === id)!);
+  const metrics = plan.metrics.length ? k.metrics.filter((m) => plan.metrics.includes(m.id)) : k.metrics;
+  b.title(`${p.compareTitle}: ${regions.map((r) => regionName(r, b.lang)).join(" – ")}`);
+  for (const metric of metrics) {
+    const per = plan.perResident && metric.per_resident;
+    for (const row of rows(b, k, regions, metric, per)) {
+      b.fact(`${regionName(row.region, b.lang)} – ${b.t(metric.name)}${per ? ` ${p.perResident}` : ""}`, row.shown).entry(row.region.id);
+    }
+  }
+  for (const r of regions) b.suggest(topicSuggestion(b.lang, regionName(r, b.lang), "overview"));
+}

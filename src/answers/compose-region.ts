@@ -1,0 +1,71 @@
+// A region's answer: the figures asked for (or all of them), per-resident figures, its
+// cooperation structures, the tour's findings and the meeting date, each with its source.
+import type { Knowledge, Region } from "../knowledge/load.js";
+import type { Plan } from "../understanding/plan.js";
+import { addFigure, formatPerResident, perResident, regionName } from "./figures.js";
+import { formatDate } from "./format.js";
+import { PHRASES } from "./phrases.js";
+import type { ReplyBuilder } from "./reply-builder.js";
+import { topicSuggestion } from "./suggestions.js";
+
+type RegionPlan = Extract<Plan, { kind: "region" }>;
+
+export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan): void {
+  const region = k.regions.find((r) => r.id === plan.regionId)!;
+  const p = PHRASES[b.lang];
+  b.title(b.t(region.organisation)).entry(region.id);
+  if (plan.readAs) b.paragraph(p.readAs(plan.readAs.written, regionName(region, b.lang)));
+
+  const overview = plan.metrics.length === 0 && plan.sections.length === 0 && !plan.entryId;
+  const metricIds = overview || (plan.perResident && plan.metrics.length === 0) ? k.metrics.map((m) => m.id) : plan.metrics;
+  for (const id of metricIds) {
+    const metric = k.metrics.find((m) => m.id === id);
+    if (!metric) continue;
+    if (plan.perResident && metric.per_resident) {
+      const v = perResident(k, region, metric);
+      if (v === undefined) continue;
+      b.fact(`${b.t(metric.name)} ${p.perResident}`, formatPerResident(v, metric, b.lang));
+    }
+    if (!addFigure(b, k, region, metric) && !overview) b.paragraph(p.noFigure(b.t(metric.name), regionName(region, b.lang)));
+  }
+  if (overview || plan.sections.includes("tour")) {
+    b.fact(p.tourDate, formatDate(region.tour.date, b.lang)).source(region.tour.source);
+  }
+  if (overview || plan.sections.includes("structures")) addStructures(b, region);
+  if (overview || plan.sections.includes("highlights")) addHighlights(b, region);
+  if (plan.entryId) addEntrySummary(b, k, plan.entryId);
+
+  const name = regionName(region, b.lang);
+  if (!overview) b.suggest(topicSuggestion(b.lang, name, "overview"));
+  if (!plan.perResident) b.suggest(topicSuggestion(b.lang, name, "per-resident"));
+  if (!plan.sections.includes("structures")) b.suggest(topicSuggestion(b.lang, name, "structures"));
+}
+
+function addStructures(b: ReplyBuilder, region: Region): void {
+  if (region.structures.length === 0) return;
+  const p = PHRASES[b.lang];
+  const lines = region.structures.map((s) => {
+    const d = s.description ? `: ${b.t(s.description)}` : "";
+    return `${capitalise(b.t(s.name))}${d}`;
+  });
+  b.paragraph(`${p.structures}:\n` + lines.map((l) => `– ${l}`).join("\n"));
+  region.structures.forEach((s) => b.source(s.source));
+}
+
+function addHighlights(b: ReplyBuilder, region: Region): void {
+  if (region.highlights.length === 0) return;
+  const p = PHRASES[b.lang];
+  b.paragraph(`${p.highlights}:\n` + region.highlights.map((h) => `– ${b.t(h.text)}`).join("\n"));
+  region.highlights.forEach((h) => b.source(h.source));
+}
+
+function addEntrySummary(b: ReplyBuilder, k: Knowledge, entryId: string): void {
+  const entry = k.entries.find((e) => e.id === entryId);
+  if (!entry) return;
+  b.paragraph(`${b.t(entry.title)}: ${b.t(entry.summary)}`).entry(entry.id);
+  entry.sources.forEach((s) => b.source(s));
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

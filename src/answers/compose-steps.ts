@@ -1,0 +1,41 @@
+// The five steps to working NGO cooperation: all of them, or one with why it matters and what
+// the 2023 tour found on it (from the steps tags on region structures and highlights).
+import type { Knowledge } from "../knowledge/load.js";
+import type { Plan } from "../understanding/plan.js";
+import { regionName } from "./figures.js";
+import { PHRASES } from "./phrases.js";
+import type { ReplyBuilder } from "./reply-builder.js";
+
+type StepsPlan = Extract<Plan, { kind: "steps" }>;
+const MAX_REGION_NOTES = 6;
+
+export function composeSteps(b: ReplyBuilder, k: Knowledge, plan: StepsPlan): boolean {
+  const steps = k.steps;
+  if (!steps) return false;
+  const p = PHRASES[b.lang];
+  b.entry(steps.id);
+  steps.sources.forEach((s) => b.source(s));
+  const step = plan.n ? steps.steps.find((s) => s.n === plan.n) : undefined;
+  if (!step) {
+    b.title(b.t(steps.title)).paragraph(b.t(steps.summary)).ordered();
+    steps.steps.forEach((s) => b.item(`${b.t(s.title)} – ${b.t(s.meaning)}`));
+    b.suggest(`${p.stepTitle(1)}: ${b.t(steps.steps[0]!.title)}`);
+    return true;
+  }
+  b.title(`${p.stepTitle(step.n)}/5: ${b.t(step.title)}`).paragraph(b.t(step.meaning)).paragraph(`${p.whyItMatters}: ${b.t(step.why)}`);
+  const regions = plan.regionId ? k.regions.filter((r) => r.id === plan.regionId) : k.regions;
+  const notes: string[] = [];
+  for (const r of regions) {
+    for (const s of r.structures.filter((x) => x.steps?.includes(step.n))) notes.push(`${regionName(r, b.lang)}: ${b.t(s.name)}${s.description ? ` – ${b.t(s.description)}` : ""}`);
+    for (const h of r.highlights.filter((x) => x.steps?.includes(step.n))) notes.push(`${regionName(r, b.lang)}: ${b.t(h.text)}`);
+  }
+  if (notes.length) {
+    b.paragraph(`${p.regionsOnStep}:\n` + notes.slice(0, plan.regionId ? notes.length : MAX_REGION_NOTES).map((n) => `– ${n}`).join("\n"));
+    b.source(regions[0]!.tour.source);
+  }
+  step.sources.forEach((s) => b.source(s));
+  const next = steps.steps.find((s) => s.n === step.n + 1);
+  if (next) b.suggest(`${p.stepTitle(next.n)}: ${b.t(next.title)}`);
+  b.suggest(b.t(steps.title));
+  return true;
+}

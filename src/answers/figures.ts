@@ -1,0 +1,74 @@
+// Reading figures out of the knowledge: the newest fact first (older ones are mentioned, never
+// dropped), values formatted for the asker's language, per-resident figures computed from data.
+import type { Knowledge, Region } from "../knowledge/load.js";
+import type { Fact, Language, Metric } from "../knowledge/schema.js";
+import { formatMoney, formatNumber } from "./format.js";
+import type { ReplyBuilder } from "./reply-builder.js";
+
+export function factsOf(k: Knowledge, region: Region, metricId: string): Fact[] {
+  const raw = region.figures[metricId];
+  if (!raw) return [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return [...list].sort((a, b) => asOf(k, b).localeCompare(asOf(k, a)));
+}
+
+export function asOf(k: Knowledge, f: Pick<Fact, "as_of" | "source">): string {
+  return f.as_of ?? k.sources.get(f.source)?.as_of ?? "";
+}
+
+export function newest(k: Knowledge, region: Region, metricId: string): Fact | undefined {
+  return factsOf(k, region, metricId)[0];
+}
+
+export function formatValue(value: number, unit: Metric["unit"], lang: Language, approx = false): string {
+  const prefix = approx ? { fi: "noin ", sv: "cirka ", en: "about " }[lang] : "";
+  switch (unit) {
+    case "eur":
+      return prefix + formatMoney(value, lang);
+    case "percent":
+      return `${prefix}${formatNumber(value, lang, Number.isInteger(value) ? 0 : 1)} %`;
+    case "score":
+      return prefix + formatNumber(value, lang, Number.isInteger(value) ? 0 : 1);
+    default:
+      return prefix + formatNumber(value, lang);
+  }
+}
+
+/** Count metrics per 10 000 residents (one NGO per resident reads as 0,00); euros per resident. */
+export const PER_COUNT = 10_000;
+
+export function perResident(k: Knowledge, region: Region, metric: Metric): number | undefined {
+  const v = newest(k, region, metric.id)?.value;
+  const pop = newest(k, region, "population")?.value;
+  if (v === undefined || !pop) return undefined;
+  return metric.unit === "eur" ? v / pop : (v / pop) * PER_COUNT;
+}
+
+export function formatPerResident(value: number, metric: Metric, lang: Language): string {
+  if (metric.unit === "eur") return formatMoney(Math.round(value * 100) / 100, lang);
+  const per = { fi: "/ 10 000 asukasta", sv: "/ 10 000 invånare", en: "per 10,000 residents" }[lang];
+  return `${formatNumber(value, lang, 1)} ${per}`;
+}
+
+/** Adds a metric's figures for a region: the newest as a fact, older ones as a sentence each. */
+export function addFigure(b: ReplyBuilder, k: Knowledge, region: Region, metric: Metric, label?: string): boolean {
+  const facts = factsOf(k, region, metric.id);
+  const [first, ...others] = facts;
+  if (!first) return false;
+  const plus = first.plus ? ` (${b.t(first.plus)})` : "";
+  const note = first.note ? ` – ${b.t(first.note)}` : "";
+  b.fact(label ?? b.t(metric.name), formatValue(first.value, metric.unit, b.lang, first.approx) + plus + note);
+  b.source(first.source, first.describes);
+  for (const o of others) {
+    const src = k.sources.get(o.source);
+    const value = formatValue(o.value, metric.unit, b.lang, o.approx) + (o.note ? ` – ${b.t(o.note)}` : "");
+    const when = b.t(o.describes ?? src?.describes ?? o.as_of ?? "");
+    b.paragraph(`${b.t(metric.name)}: ${value} (${src ? b.t(src.title) : o.source}, ${when}).`);
+    b.source(o.source, o.describes);
+  }
+  return true;
+}
+
+export function regionName(region: Region, lang: Language): string {
+  return lang === "fi" ? region.names.fi : lang === "sv" ? region.names.sv : region.names.en;
+}

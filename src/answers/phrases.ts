@@ -1,0 +1,157 @@
+// The bot's own words (not knowledge): headings, connecting phrases and refusals in the three
+// languages. Facts, names and figures never appear here; they come from knowledge/.
+import type { Language } from "../knowledge/schema.js";
+
+type Phrases = {
+  sources: string;
+  situation: string;
+  onlyFinnish: string;
+  dontKnow: string;
+  dontKnowAbout: (what: string) => string;
+  canHelpWith: string;
+  didYouMean: string;
+  askAlso: string;
+  tourDate: string;
+  structures: string;
+  highlights: string;
+  perResident: string;
+  perResidentNote: string;
+  rankingTitle: (metric: string, least: boolean, perResident: boolean) => string;
+  includesCities: (counties: number, cities: string) => string;
+  countiesOnly: (helsinki: string) => string;
+  otherFigure: (value: string, source: string, date: string) => string;
+  ambiguous: (written: string) => string;
+  readAs: (written: string, name: string) => string;
+  stepTitle: (n: number) => string;
+  whyItMatters: string;
+  regionsOnStep: string;
+  noFigure: (metric: string, region: string) => string;
+  helpTitle: string;
+  helpIntro: string;
+  helpTopics: string[];
+  rank: (position: number, total: number) => string;
+  compareTitle: string;
+  notCounty: string;
+};
+
+export const PHRASES: Record<Language, Phrases> = {
+  fi: {
+    sources: "Lähde",
+    situation: "tilanne",
+    onlyFinnish: "(Tämä teksti on saatavilla vain suomeksi.)",
+    dontKnow: "En tiedä vastausta tähän tietopohjani perusteella.",
+    dontKnowAbout: (what) => `En tiedä vastausta kysymykseen: ${what}`,
+    canHelpWith:
+      "Osaan kertoa hyvinvointialueiden ja Helsingin järjestöyhteistyöstä ja luvuista (sote-järjestöt, asukasluku, rahoitus, järjestöavustukset), viidestä askeleesta toimivaan järjestöyhteistyöhön, valtionavustusten leikkauksista ja järjestökentän käsitteistä.",
+    didYouMean: "Tarkoititko",
+    askAlso: "Voit kysyä myös",
+    tourDate: "Aluekierroksen tapaaminen",
+    structures: "Yhteistyörakenteet",
+    highlights: "Aluekierroksen huomiot",
+    perResident: "asukasta kohden",
+    perResidentNote: "Asukasta kohden laskettu: luku jaettuna saman lähteen asukasluvulla.",
+    rankingTitle: (m, least, per) => `${m}${per ? " asukasta kohden" : ""}: ${least ? "pienimmästä suurimpaan" : "suurimmasta pienimpään"}`,
+    includesCities: (n, c) => `Mukana ovat kaikki ${n} hyvinvointialuetta ja ${c}.`,
+    countiesOnly: (h) => `Mukana ovat vain hyvinvointialueet; ${h} ei ole hyvinvointialue, vaan kaupunki järjestää palvelut itse.`,
+    otherFigure: (v, s, d) => `Toinen lähde: ${v} (${s}, ${d}).`,
+    ambiguous: (w) => `”${w}” voi tarkoittaa useaa aluetta. Tarkenna, mitä niistä tarkoitat:`,
+    readAs: (w, n) => `Tulkitsin ”${w}” tarkoittavan aluetta ${n}.`,
+    stepTitle: (n) => `Askel ${n}`,
+    whyItMatters: "Miksi se on tärkeää",
+    regionsOnStep: "Mitä aluekierroksella havaittiin",
+    noFigure: (m, r) => `Minulla ei ole lukua ”${m}” alueelle ${r}.`,
+    helpTitle: "Näin voit kysyä",
+    helpIntro: "Kysy suomeksi, ruotsiksi tai englanniksi, myös taivutetuilla nimillä ja ilman ä- ja ö-kirjaimia.",
+    helpTopics: [
+      "alueen luvut: sote-järjestöt, asukasluku, rahoitus 2023 ja järjestöavustukset",
+      "alueen järjestöyhteistyön rakenteet ja aluekierroksen huomiot",
+      "viisi askelta toimivaan järjestöyhteistyöhön",
+      "vertailut ja järjestykset, myös asukasta kohden",
+      "valtionavustusten leikkaukset ja uudistusehdotus, järjestökentän luvut ja käsitteet",
+    ],
+    rank: (p, t) => `${p}. suurin ${t} alueesta`,
+    compareTitle: "Vertailu",
+    notCounty: "kaupunki, ei hyvinvointialue",
+  },
+  sv: {
+    sources: "Källa",
+    situation: "läge",
+    onlyFinnish: "(Den här texten finns bara på finska.)",
+    dontKnow: "Jag vet inte svaret på det utifrån min kunskapsbas.",
+    dontKnowAbout: (what) => `Jag vet inte svaret på frågan: ${what}`,
+    canHelpWith:
+      "Jag kan berätta om organisationssamarbetet och siffrorna i välfärdsområdena och Helsingfors (social- och hälsoorganisationer, invånare, finansiering, bidrag), de fem stegen till ett fungerande organisationssamarbete, nedskärningarna av statsbidragen och begrepp inom fältet.",
+    didYouMean: "Menade du",
+    askAlso: "Du kan också fråga",
+    tourDate: "Regionrundans möte",
+    structures: "Samarbetsstrukturer",
+    highlights: "Iakttagelser från regionrundan",
+    perResident: "per invånare",
+    perResidentNote: "Per invånare: siffran delad med invånarantalet från samma källa.",
+    rankingTitle: (m, least, per) => `${m}${per ? " per invånare" : ""}: ${least ? "från minst till störst" : "från störst till minst"}`,
+    includesCities: (n, c) => `Med är alla ${n} välfärdsområden och ${c}.`,
+    countiesOnly: (h) => `Endast välfärdsområdena är med; ${h} är inte ett välfärdsområde, staden ordnar tjänsterna själv.`,
+    otherFigure: (v, s, d) => `En annan källa: ${v} (${s}, ${d}).`,
+    ambiguous: (w) => `”${w}” kan betyda flera områden. Vilket menar du?`,
+    readAs: (w, n) => `Jag tolkade ”${w}” som ${n}.`,
+    stepTitle: (n) => `Steg ${n}`,
+    whyItMatters: "Varför det är viktigt",
+    regionsOnStep: "Vad regionrundan såg",
+    noFigure: (m, r) => `Jag har ingen siffra ”${m}” för ${r}.`,
+    helpTitle: "Så här kan du fråga",
+    helpIntro: "Fråga på finska, svenska eller engelska.",
+    helpTopics: [
+      "ett områdes siffror: organisationer, invånare, finansiering 2023 och bidrag",
+      "områdets samarbetsstrukturer och iakttagelser från regionrundan",
+      "de fem stegen till ett fungerande organisationssamarbete",
+      "jämförelser och rangordningar, även per invånare",
+      "nedskärningarna av statsbidragen, fältets siffror och begrepp",
+    ],
+    rank: (p, t) => `${p}:e störst av ${t} områden`,
+    compareTitle: "Jämförelse",
+    notCounty: "stad, inte välfärdsområde",
+  },
+  en: {
+    sources: "Source",
+    situation: "as of",
+    onlyFinnish: "(This text is available in Finnish only.)",
+    dontKnow: "I don't know the answer to that from my knowledge base.",
+    dontKnowAbout: (what) => `I don't know the answer to: ${what}`,
+    canHelpWith:
+      "I can tell you about NGO cooperation and figures in the wellbeing services counties and Helsinki (social and health NGOs, population, funding, NGO grants), the five steps to working NGO cooperation, the state-grant cuts and the field's concepts.",
+    didYouMean: "Did you mean",
+    askAlso: "You can also ask",
+    tourDate: "Regional tour meeting",
+    structures: "Cooperation structures",
+    highlights: "Findings of the regional tour",
+    perResident: "per resident",
+    perResidentNote: "Per resident: the figure divided by the population from the same source.",
+    rankingTitle: (m, least, per) => `${m}${per ? " per resident" : ""}: ${least ? "smallest first" : "largest first"}`,
+    includesCities: (n, c) => `All ${n} wellbeing services counties and ${c} are included.`,
+    countiesOnly: (h) => `Counties only; ${h} is not a wellbeing services county, the city organises the services itself.`,
+    otherFigure: (v, s, d) => `Another source: ${v} (${s}, ${d}).`,
+    ambiguous: (w) => `"${w}" can mean several areas. Which one do you mean?`,
+    readAs: (w, n) => `I read "${w}" as ${n}.`,
+    stepTitle: (n) => `Step ${n}`,
+    whyItMatters: "Why it matters",
+    regionsOnStep: "What the regional tour found",
+    noFigure: (m, r) => `I have no figure "${m}" for ${r}.`,
+    helpTitle: "How to ask",
+    helpIntro: "Ask in Finnish, Swedish or English.",
+    helpTopics: [
+      "a region's figures: NGOs, population, 2023 funding and NGO grants",
+      "a region's cooperation structures and the regional tour's findings",
+      "the five steps to working NGO cooperation",
+      "comparisons and rankings, also per resident",
+      "the state-grant cuts and reform proposal, the field's figures and concepts",
+    ],
+    rank: (p, t) => `${ordinalEn(p)} largest of ${t} areas`,
+    compareTitle: "Comparison",
+    notCounty: "a city, not a county",
+  },
+};
+
+function ordinalEn(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${s}`;
+}

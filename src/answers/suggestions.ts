@@ -1,0 +1,20 @@
+// Follow-up questions the bot offers. They are phrased so that sending one back is understood
+// (the parser reads "Pirkanmaa: asukasta kohden" as a region plus a topic).
+import type { Language } from "../knowledge/schema.js";
+
+const TOPICS = {
+  overview: { fi: "kerro alueesta", sv: "berätta om området", en: "tell me about it" },
+  "per-resident": { fi: "avustukset asukasta kohden", sv: "bidrag per invånare", en: "grants per resident" },
+  structures: { fi: "yhteistyörakenteet", sv: "samarbetsstrukturer", en: "cooperation structures" },
+} as const;
+
+export function topicSuggestion(lang: Language, regionName: string, topic: keyof typeof TOPICS): string {
+  return `${regionName}: ${TOPICS[topic][lang]}`;
+}
+
+const RANKING = { fi: "eniten", sv: "flest", en: "most" } as const;
+
+/** "eniten: sote-järjestöjä" — a ranking question built from a metric's own name. */
+export function rankingSuggestion(lang: Language, metricName: string): string {
+  return `${RANKING[lang]}: ${metricName.toLowerCase()}`;
+}

@@ -1,0 +1,50 @@
+// The bot core's one entry point: a message and its conversation in, a Reply out. Knowledge
+// comes from the live store on every question, so a reload is served from the next question on.
+import { composeReply } from "./answers/compose.js";
+import type { KnowledgeStore } from "./knowledge/store.js";
+import type { Bot, IncomingMessage, Reply } from "./seam.js";
+import { planFor, type Plan } from "./understanding/plan.js";
+
+export interface BotOptions {
+  store: KnowledgeStore;
+  /** Milliseconds since the epoch; tests move time to expire conversations. */
+  now?: () => number;
+  /** How long a conversation's context lasts without a new question. */
+  idleMs?: number;
+  /** At most this many conversations are remembered; the longest idle is forgotten first. */
+  maxConversations?: number;
+}
+
+interface Context {
+  plan: Plan;
+  at: number;
+  version: number;
+}
+
+export interface CoreBot extends Bot {
+  /** The same as handle, synchronously: for the terminal, batch mode and the benchmark. */
+  answer(message: IncomingMessage): Reply;
+}
+
+export function createBot(options: BotOptions): CoreBot {
+  const now = options.now ?? Date.now;
+  const idleMs = options.idleMs ?? 30 * 60_000;
+  const max = options.maxConversations ?? 10_000;
+  const contexts = new Map<string, Context>();
+
+  const answer = (message: IncomingMessage): Reply => {
+    const { knowledge, understander, version } = options.store.current();
+    const u = understander.understand(message.text, message.locale);
+    const ctx = contexts.get(message.conversationId);
+    // Context from other knowledge may name regions or entries that no longer exist.
+    const previous = ctx && now() - ctx.at < idleMs && ctx.version === version ? ctx.plan : undefined;
+    const plan = planFor(u, knowledge, previous);
+    const reply = composeReply(knowledge, plan, u, u.language);
+
+    contexts.delete(message.conversationId);
+    if (reply.answered || plan.kind === "unknown") contexts.set(message.conversationId, { plan, at: now(), version });
+    if (contexts.size > max) contexts.delete(contexts.keys().next().value!);
+    return reply;
+  };
+  return { answer, handle: async (message) => answer(message) };
+}

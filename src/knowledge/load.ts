@@ -1,0 +1,135 @@
+// Reads a knowledge directory into one validated Knowledge value, or the list of every problem.
+// Checks that span files live here: duplicate ids, unknown sources, metrics, regions and related
+// entries, and region names that two regions would both claim.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { regionNameForms } from "../understanding/region-names.js";
+import { parseKnowledgeFile, type ParsedFile, type PathSegment, type Problem } from "./parse-file.js";
+import type { Entry, LexiconFile, Metric, RegionFile, Source, StepsFile } from "./schema.js";
+
+export type Region = RegionFile & { file: string };
+
+export interface Knowledge {
+  sources: Map<string, Source>;
+  metrics: Metric[];
+  regions: Region[];
+  steps?: StepsFile;
+  entries: Entry[];
+  lexicon: LexiconFile;
+  /** Files read, relative to the knowledge directory. */
+  files: string[];
+}
+
+export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: Problem[] };
+
+export function listKnowledgeFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(join(entry.parentPath, entry.name));
+  }
+  return out.sort();
+}
+
+export function loadKnowledge(dir: string): LoadResult {
+  let paths: string[];
+  try {
+    paths = listKnowledgeFiles(dir);
+  } catch (err) {
+    return { ok: false, problems: [{ file: dir, line: 1, path: "", message: (err as Error).message }] };
+  }
+  return loadFromSources(paths.map((p) => ({ file: relative(dir, p), text: readFileSync(p, "utf8") })));
+}
+
+/** Validates a set of files given as text (the directory's files, or them with one replaced). */
+export function loadFromSources(files: Array<{ file: string; text: string }>): LoadResult {
+  const problems: Problem[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const { file, text } of files) {
+    const r = parseKnowledgeFile(file, text);
+    problems.push(...r.problems);
+    if (r.parsed) parsed.push(r.parsed);
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const k: Knowledge = { sources: new Map(), metrics: [], regions: [], entries: [], files: files.map((f) => f.file), lexicon: undefined as never };
+  const at = (p: ParsedFile, path: PathSegment[], message: string) =>
+    problems.push({ file: p.file, line: p.lineOf(path), path: path.join("."), message });
+  const firstSeen = new Map<string, string>();
+  const claimId = (p: ParsedFile, path: PathSegment[], id: string) => {
+    const prev = firstSeen.get(id);
+    if (prev) at(p, path, `duplicate id "${id}" (already used in ${prev})`);
+    else firstSeen.set(id, p.file);
+  };
+
+  for (const p of parsed) {
+    const d = p.data;
+    if (d.kind === "sources") d.sources.forEach((s, i) => (claimId(p, ["sources", i, "id"], s.id), k.sources.set(s.id, s)));
+    else if (d.kind === "metrics") d.metrics.forEach((m, i) => (claimId(p, ["metrics", i, "id"], m.id), k.metrics.push(m)));
+    else if (d.kind === "region") (claimId(p, ["id"], d.id), k.regions.push({ ...d, file: p.file }));
+    else if (d.kind === "entries") d.entries.forEach((e, i) => (claimId(p, ["entries", i, "id"], e.id), k.entries.push(e)));
+    else if (d.kind === "steps") {
+      if (k.steps) at(p, ["kind"], "a second steps file; the five steps live in one file");
+      claimId(p, ["id"], d.id);
+      k.steps = d;
+    } else if (d.kind === "lexicon") {
+      if (k.lexicon) at(p, ["kind"], "a second lexicon file");
+      k.lexicon = d;
+    }
+  }
+  if (!k.lexicon) problems.push({ file: "(knowledge)", line: 1, path: "", message: "no lexicon file (kind: lexicon)" });
+  if (k.sources.size === 0) problems.push({ file: "(knowledge)", line: 1, path: "", message: "no sources file (kind: sources)" });
+  if (problems.length) return { ok: false, problems };
+
+  checkReferences(parsed, k, at);
+  checkRegionNames(parsed, k, at);
+  return problems.length ? { ok: false, problems } : { ok: true, knowledge: k };
+}
+
+type At = (p: ParsedFile, path: PathSegment[], message: string) => void;
+
+function checkReferences(parsed: ParsedFile[], k: Knowledge, at: At): void {
+  const regionIds = new Set(k.regions.map((r) => r.id));
+  const entryIds = new Set([...k.entries.map((e) => e.id), ...(k.steps ? [k.steps.id] : [])]);
+  const metricIds = new Set(k.metrics.map((m) => m.id));
+  // Walk every value: any "source"/"sources" must name a known source, wherever it sits.
+  const walk = (p: ParsedFile, value: unknown, path: PathSegment[]) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(p, v, [...path, i]));
+    if (!value || typeof value !== "object") return;
+    for (const [key, v] of Object.entries(value)) {
+      const refs = key === "source" ? [v] : key === "sources" && path.length > 0 && Array.isArray(v) && typeof v[0] === "string" ? v : [];
+      refs.forEach((ref, i) => {
+        const refPath = key === "source" ? [...path, key] : [...path, key, i];
+        if (typeof ref === "string" && !k.sources.has(ref)) at(p, refPath, `unknown source "${ref}" (known: ${[...k.sources.keys()].join(", ")})`);
+      });
+      walk(p, v, [...path, key]);
+    }
+  };
+  for (const p of parsed) {
+    const d = p.data;
+    if (d.kind !== "sources") walk(p, d, []);
+    if (d.kind === "region")
+      for (const m of Object.keys(d.figures)) if (!metricIds.has(m)) at(p, ["figures", m], `unknown figure "${m}" (known: ${[...metricIds].join(", ")})`);
+    if (d.kind === "entries")
+      d.entries.forEach((e, i) => {
+        e.regions.forEach((r, j) => regionIds.has(r) || at(p, ["entries", i, "regions", j], `unknown region "${r}"`));
+        e.related.forEach((r, j) => entryIds.has(r) || at(p, ["entries", i, "related", j], `unknown entry "${r}"`));
+      });
+    if (d.kind === "lexicon")
+      d.ambiguous.forEach((a, i) =>
+        a.regions.forEach((r, j) => regionIds.has(r) || at(p, ["ambiguous", i, "regions", j], `unknown region "${r}"`)),
+      );
+  }
+}
+
+/** Two regions must never claim the same written form, or a question would silently pick one. */
+function checkRegionNames(parsed: ParsedFile[], k: Knowledge, at: At): void {
+  const owner = new Map<string, string>();
+  for (const region of k.regions) {
+    const p = parsed.find((f) => f.file === region.file)!;
+    for (const form of regionNameForms(region)) {
+      const other = owner.get(form.key);
+      if (other && other !== region.id) at(p, ["names"], `the name "${form.written}" is also a name of region "${other}"`);
+      else owner.set(form.key, region.id);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+// Parses one knowledge file and validates it against the schema, reporting every problem with
+// its line and the field's path so a coordinator can find it in the editor.
+import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { knowledgeFile, type KnowledgeFile } from "./schema.js";
+
+export interface Problem {
+  file: string;
+  line: number;
+  /** The field's path in the file, e.g. "figures.ngo-grants.value". Empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type PathSegment = string | number;
+
+/** A parsed file that knows where each of its fields is, for later cross-file checks. */
+export interface ParsedFile {
+  file: string;
+  data: KnowledgeFile;
+  lineOf(path: readonly PathSegment[]): number;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}${p.path ? ` ${p.path}` : ""}: ${p.message}`;
+}
+
+export function parseKnowledgeFile(file: string, source: string): { parsed?: ParsedFile; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    problems.push({ file, line: lineCounter.linePos(err.pos[0]).line, path: "", message: firstLine(err.message) });
+  }
+  if (doc.errors.length) return { problems };
+
+  const lineOf = (path: readonly PathSegment[]) => lineOfPath(doc, lineCounter, path);
+  const result = knowledgeFile.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
+      const keys = issue.code === "unrecognized_keys" ? ` (${issue.keys.join(", ")})` : "";
+      problems.push({ file, line: lineOf(path), path: path.join("."), message: issue.message + keys });
+    }
+    return { problems };
+  }
+  return { parsed: { file, data: result.data, lineOf }, problems };
+}
+
+/** The line of the deepest node that exists along the path (a missing field points at its parent). */
+function lineOfPath(doc: Document, counter: LineCounter, path: readonly PathSegment[]): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

@@ -1,0 +1,64 @@
+// Turns what people type into comparable words: lower case, ä/ö/å folded (many type without
+// them), hyphens and spaces alike, "STEA:n" -> "stea", "Lapland's" -> "laplands".
+
+export interface Token {
+  /** Folded word: lower case, no diacritics. */
+  word: string;
+  /** The word as typed, for rules that need capitalisation ("Sata" the county vs "sata" = 100). */
+  raw: string;
+}
+
+const FOLD: Record<string, string> = { ä: "a", ö: "o", å: "a", é: "e", è: "e", ü: "u", á: "a", š: "s", ž: "z" };
+
+export function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize("NFC")
+    .replace(/[äöåéèüášž]/g, (c) => FOLD[c] ?? c);
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // ":n", ":ssa" after abbreviations and "'s" are inflection, not words of their own.
+  const cleaned = text.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1").replace(/(\p{L})['’]s\b/gu, "$1s");
+  for (const m of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ word: fold(m[0]), raw: m[0] });
+  return tokens;
+}
+
+/** Folds a whole phrase to its comparable key: "Itä-Uusimaa" -> "ita uusimaa". */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => t.word)
+    .join(" ");
+}
+
+// Finnish enclitic particles that attach to any word: "Lapissakin", "onko", "Kainuunhan".
+const CLITICS = ["kaan", "kin", "han", "ko", "pa"];
+
+/** The word without a trailing clitic, or undefined when it has none worth removing. */
+export function stripClitic(word: string): string | undefined {
+  for (const c of CLITICS) if (word.length > c.length + 3 && word.endsWith(c)) return word.slice(0, -c.length);
+  return undefined;
+}
+
+/** Damerau-Levenshtein distance, stopping early once it exceeds max (typos are rare and short). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2.splice(0, prev2.length, ...prev);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,129 @@
+// Region names are a closed set, so they are matched from a table of every written form rather
+// than by a stemmer: generated from the forms in each region file (Finnish cases, Swedish and
+// English names, short names), looked up longest phrase first so that "Etelä-Pohjanmaalla" is
+// Etelä-Pohjanmaa and not Pohjanmaa. Typos get a narrow fuzzy fallback (see matchTypos).
+import type { LexiconFile, RegionFile } from "../knowledge/schema.js";
+import { editDistance, phraseKey, stripClitic, type Token } from "./normalise.js";
+
+export interface NameForm {
+  key: string;
+  written: string;
+  /** Matched only when typed with a capital letter (a short name that is also a common word). */
+  capitalised: boolean;
+}
+
+export interface RegionMention {
+  ids: string[];
+  start: number;
+  end: number;
+  written: string;
+  /** Found by typo tolerance rather than an exact form: the answer says how it read the name. */
+  fuzzy: boolean;
+}
+
+// Case endings added to the Finnish forms given in the file, so that a coordinator lists the
+// genitive and a few local cases and the rest follow ("Kainuun" -> "Kainuussa", "Kainuulle").
+const FI_ENDINGS = ["n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "ta", "a"];
+
+export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
+  const n = region.names;
+  const forms = new Map<string, NameForm>();
+  const add = (written: string, capitalised = false) => {
+    const key = phraseKey(written);
+    if (key.length < 2 || forms.has(key)) return;
+    forms.set(key, { key, written, capitalised });
+    // "Keski-Suomi" is also typed "Keskisuomi"; hyphenated two-word names get a joined form.
+    const words = key.split(" ");
+    if (words.length === 2 && written.includes("-")) forms.set(words.join(""), { key: words.join(""), written, capitalised });
+  };
+  [n.fi, ...n.fi_forms, n.sv, ...n.sv_forms, n.en, ...n.en_forms, ...n.short].forEach((w) => add(w));
+  n.short_capitalised.forEach((w) => add(w, true));
+  for (const base of [n.fi, ...n.fi_forms.filter((f) => f.endsWith("n"))]) {
+    const stemPart = n.fi_forms.includes(base) ? base.slice(0, -1) : base;
+    if (!/[aeiouyäö]$/i.test(stemPart)) continue;
+    FI_ENDINGS.forEach((e) => add(stemPart + e));
+  }
+  for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s");
+  return [...forms.values()];
+}
+
+export interface RegionMatcher {
+  find(tokens: Token[], isKnownWord: (word: string) => boolean): RegionMention[];
+}
+
+export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "names">>, lexicon: LexiconFile): RegionMatcher {
+  const table = new Map<string, { ids: string[]; capitalised: boolean }>();
+  for (const r of regions) {
+    for (const f of regionNameForms(r)) table.set(f.key, { ids: [r.id], capitalised: f.capitalised });
+  }
+  for (const a of lexicon.ambiguous) {
+    for (const form of a.forms) if (!table.has(phraseKey(form))) table.set(phraseKey(form), { ids: a.regions, capitalised: false });
+  }
+  const maxLen = Math.max(...[...table.keys()].map((k) => k.split(" ").length));
+  const notNames = new Set(lexicon.not_names.map(phraseKey));
+  const singleKeys = [...table.keys()].filter((k) => !k.includes(" "));
+
+  const lookup = (tokens: Token[], i: number, len: number) => {
+    const words = tokens.slice(i, i + len).map((t) => t.word);
+    const exact = table.get(words.join(" "));
+    const last = stripClitic(words[len - 1]!);
+    const hit = exact ?? (last ? table.get([...words.slice(0, -1), last].join(" ")) : undefined);
+    if (!hit) return undefined;
+    if (hit.capitalised && !/^\p{Lu}/u.test(tokens[i]!.raw)) return undefined;
+    return hit;
+  };
+
+  return {
+    find(tokens, isKnownWord) {
+      const mentions: RegionMention[] = [];
+      const taken = new Array<boolean>(tokens.length).fill(false);
+      for (let i = 0; i < tokens.length; i++) {
+        for (let len = Math.min(maxLen, tokens.length - i); len >= 1; len--) {
+          const hit = lookup(tokens, i, len);
+          if (!hit) continue;
+          mentions.push({ ids: hit.ids, start: i, end: i + len, written: rawOf(tokens, i, i + len), fuzzy: false });
+          taken.fill(true, i, i + len);
+          i += len - 1;
+          break;
+        }
+      }
+      for (let i = 0; i < tokens.length; i++) {
+        const word = tokens[i]!.word;
+        if (taken[i] || word.length < 5 || notNames.has(word) || isKnownWord(word)) continue;
+        const ids = matchTypo(word, singleKeys, table);
+        if (ids) mentions.push({ ids, start: i, end: i + 1, written: tokens[i]!.raw, fuzzy: true });
+      }
+      return mentions.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+/**
+ * A typo is accepted only when exactly one region is within reach: one edit for words up to seven
+ * letters, two for longer ones, and the first letter right. Unrestricted fuzzy matching turns
+ * "Suomessa" into Keski-Suomi and "vastaan" into Vantaa; this does not.
+ */
+function matchTypo(word: string, keys: string[], table: Map<string, { ids: string[]; capitalised: boolean }>): string[] | undefined {
+  const max = word.length >= 8 ? 2 : 1;
+  let best: { d: number; ids: string[] } | undefined;
+  let tie = false;
+  for (const key of keys) {
+    if (key[0] !== word[0] || Math.abs(key.length - word.length) > max) continue;
+    const entry = table.get(key)!;
+    if (entry.capitalised || key.length < 5) continue;
+    const d = editDistance(word, key, max);
+    if (d > max) continue;
+    if (!best || d < best.d) {
+      best = { d, ids: entry.ids };
+      tie = false;
+    } else if (d === best.d && best.ids.join() !== entry.ids.join()) tie = true;
+  }
+  return best && !tie ? best.ids : undefined;
+}
+
+function rawOf(tokens: Token[], start: number, end: number): string {
+  return tokens
+    .slice(start, end)
+    .map((t) => t.raw)
+    .join(" ");
+}

@@ -1,0 +1,124 @@
+// The content words of the knowledge base and what each points at: a metric ("asukkaita" ->
+// population), an entry ("STEA:n" -> stea), the steps, or a steering group ("eniten" -> most).
+// Built once per knowledge version from the words lists in the YAML, never from code.
+import type { Knowledge } from "../knowledge/load.js";
+import { phraseKey, stripClitic, type Token } from "./normalise.js";
+import { finnishVariants, stem } from "./stem.js";
+
+/** "metric:ngos", "entry:stea", "steps", "step:3", "group:most", "ordinal:2". */
+export type Target = string;
+
+export interface Hit {
+  start: number;
+  end: number;
+  targets: Target[];
+  how: "exact" | "stem" | "compound";
+}
+
+export interface Vocabulary {
+  match(tokens: Token[], taken: boolean[]): Hit[];
+  /** Whether a folded word is known at all (keeps typo-matching of regions off real words). */
+  knows(word: string): boolean;
+}
+
+const MIN_STEM = 3;
+const MIN_COMPOUND_PART = 5;
+
+export function buildVocabulary(k: Knowledge): Vocabulary {
+  const phrases = new Map<string, Target[]>();
+  const stems = new Map<string, Target[]>();
+  let maxLen = 1;
+  const push = (map: Map<string, Target[]>, key: string, target: Target) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [target]);
+    else if (!list.includes(target)) list.push(target);
+  };
+  // Group words (filler, ranking...) are listed in the forms that matter; only knowledge terms are
+  // expanded to inflected variants, so that filler words never shadow a content word.
+  const addWord = (written: string, target: Target, expand = true) => {
+    const key = phraseKey(written);
+    if (!key) return;
+    push(phrases, key, target);
+    const words = key.split(" ");
+    maxLen = Math.max(maxLen, words.length);
+    if (words.length !== 1 || !expand) return;
+    for (const v of finnishVariants(key)) {
+      push(phrases, v, target);
+      const s = stem(v, "fi");
+      if (s.length >= MIN_STEM) push(stems, "fi:" + s, target);
+    }
+    for (const lang of ["sv", "en"] as const) {
+      const s = stem(key, lang);
+      if (s.length >= MIN_STEM + 1) push(stems, lang + ":" + s, target);
+    }
+  };
+
+  for (const m of k.metrics) m.words.forEach((w) => addWord(w, `metric:${m.id}`));
+  for (const e of k.entries) {
+    e.words.forEach((w) => addWord(w, `entry:${e.id}`));
+    for (const t of textsOf(e.title)) addWord(t, `entry:${e.id}`);
+  }
+  if (k.steps) {
+    k.steps.words.forEach((w) => addWord(w, "steps"));
+    k.steps.steps.forEach((s) => s.words.forEach((w) => addWord(w, `step:${s.n}`)));
+  }
+  for (const [group, words] of Object.entries(k.lexicon.groups)) {
+    if (!group.startsWith("lang-")) words.forEach((w) => addWord(w, `group:${group}`, false));
+  }
+  for (const [word, n] of Object.entries(k.lexicon.ordinals)) push(phrases, phraseKey(word), `ordinal:${n}`);
+  const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
+
+  const lookupWord = (word: string): Pick<Hit, "targets" | "how"> | undefined => {
+    const candidates = [word, synonyms.get(word), stripClitic(word)].filter((w): w is string => !!w);
+    for (const w of candidates) {
+      const t = phrases.get(w) ?? (synonyms.has(w) ? phrases.get(synonyms.get(w)!) : undefined);
+      if (t) return { targets: t, how: "exact" };
+    }
+    for (const w of candidates) {
+      for (const lang of ["fi", "sv", "en"] as const) {
+        const s = stem(w, lang);
+        const t = s.length >= MIN_STEM ? stems.get(lang + ":" + s) : undefined;
+        if (t) return { targets: t, how: "stem" };
+      }
+    }
+    // Finnish compounds: "järjestöavustuksia" is an "avustuksia" of a kind; match the last part.
+    for (let i = 3; word.length - i >= MIN_COMPOUND_PART; i++) {
+      const t = phrases.get(word.slice(i));
+      if (t) return { targets: t, how: "compound" };
+    }
+    return undefined;
+  };
+
+  return {
+    knows: (word) => lookupWord(word) !== undefined,
+    match(tokens, taken) {
+      const hits: Hit[] = [];
+      for (let i = 0; i < tokens.length; ) {
+        if (taken[i]) {
+          i++;
+          continue;
+        }
+        let matched = false;
+        for (let len = Math.min(maxLen, tokens.length - i); len >= 2 && !matched; len--) {
+          if (taken.slice(i, i + len).some(Boolean)) continue;
+          const key = tokens.slice(i, i + len).map((t) => t.word).join(" ");
+          const t = phrases.get(key);
+          if (t) {
+            hits.push({ start: i, end: i + len, targets: t, how: "exact" });
+            i += len;
+            matched = true;
+          }
+        }
+        if (matched) continue;
+        const one = lookupWord(tokens[i]!.word);
+        if (one) hits.push({ start: i, end: i + 1, ...one });
+        i++;
+      }
+      return hits;
+    },
+  };
+}
+
+function textsOf(t: string | { fi: string; sv?: string; en?: string }): string[] {
+  return typeof t === "string" ? [t] : [t.fi, t.sv, t.en].filter((x): x is string => !!x);
+}
