@@ -1,11 +1,13 @@
 // The jarjestobotti command: start (platforms or the terminal), ask, kb validate, bench and
 // teams-package. Settings come from the environment and an optional .env file.
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createBot, type CoreBot } from "../src/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { formatProblem } from "../src/knowledge/parse-file.js";
+import { diffKnowledge } from "../src/knowledge/diff.js";
+import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";
+import { knowledgeJsonSchema } from "../src/knowledge/json-schema.js";
 import { createKnowledgeStore, KnowledgeError } from "../src/knowledge/store.js";
 import { runChat } from "./console/chat.js";
 import { runJsonLines } from "./console/jsonl.js";
@@ -15,6 +17,8 @@ const USAGE = `usage:
   jarjestobotti ask "question"        print one answer
   jarjestobotti ask --jsonl           answer JSON lines on stdin (the eval protocol)
   jarjestobotti kb validate [DIR]     check the knowledge files, exit 1 on problems
+  jarjestobotti kb schema [FILE]      write the JSON Schema of the knowledge files (for editors)
+  jarjestobotti kb diff A B           which facts differ between two knowledge directories
   jarjestobotti bench                 latency and throughput figures
   jarjestobotti teams-package [FILE]  build the Teams app package (needs MICROSOFT_APP_ID)
 KNOWLEDGE_DIR chooses the knowledge directory (default ./knowledge).`;
@@ -74,19 +78,35 @@ export async function main(args: string[]): Promise<number> {
 }
 
 function kbCommand(args: string[]): number {
-  const [sub, dir] = args;
+  const [sub, a, b] = args;
+  if (sub === "schema") {
+    const json = JSON.stringify(knowledgeJsonSchema(), null, 2) + "\n";
+    if (a) writeFileSync(a, json);
+    else process.stdout.write(json);
+    return 0;
+  }
+  if (sub === "diff" && a && b) {
+    const [ka, kb] = [loadKnowledge(resolve(a)), loadKnowledge(resolve(b))];
+    for (const r of [ka, kb]) if (!r.ok) return printProblems(r.problems, r === ka ? a : b);
+    if (!ka.ok || !kb.ok) return 1;
+    const changes = diffKnowledge(ka.knowledge, kb.knowledge, "en");
+    process.stdout.write(changes.length ? changes.map((c) => `- ${c.text}`).join("\n") + "\n" : "no changes\n");
+    return 0;
+  }
   if (sub !== "validate") {
     process.stderr.write(USAGE + "\n");
     return 2;
   }
-  const target = dir ? resolve(dir) : knowledgeDir();
+  const target = a ? resolve(a) : knowledgeDir();
   const r = loadKnowledge(target);
-  if (!r.ok) {
-    for (const p of r.problems) process.stderr.write(formatProblem(p) + "\n");
-    process.stderr.write(`${r.problems.length} problem(s) in ${target}\n`);
-    return 1;
-  }
+  if (!r.ok) return printProblems(r.problems, target);
   const k = r.knowledge;
   process.stdout.write(`${target}: valid — ${k.files.length} files, ${k.regions.length} regions, ${k.entries.length} entries, ${k.sources.size} sources\n`);
   return 0;
+}
+
+function printProblems(problems: Problem[], where: string): number {
+  for (const p of problems) process.stderr.write(formatProblem(p) + "\n");
+  process.stderr.write(`${problems.length} problem(s) in ${where}\n`);
+  return 1;
 }

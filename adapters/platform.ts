@@ -1,7 +1,7 @@
 // What every chat-platform adapter offers the start-up code. An adapter reads its own settings,
 // mounts its HTTP routes on the shared server (one port for all platforms) and starts.
 import type { Express } from "express";
-import type { Bot } from "../src/seam.js";
+import type { Bot, Reply } from "../src/seam.js";
 import type { Logger } from "./log.js";
 
 export interface AdapterContext {
@@ -17,6 +17,8 @@ export interface PlatformAdapter {
   /** Finishes starting once the HTTP server listens (Socket Mode connects here). */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Sends a message on the platform's own initiative (announcements) to an IncomingMessage.address. */
+  send?(address: unknown, reply: Reply): Promise<void>;
 }
 
 /** Settings that are missing or contradict each other: start-up prints the message, no stack. */

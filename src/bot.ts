@@ -1,6 +1,7 @@
 // The bot core's one entry point: a message and its conversation in, a Reply out. Knowledge
 // comes from the live store on every question, so a reload is served from the next question on.
 import { composeReply } from "./answers/compose.js";
+import type { Curator } from "./curation/curator.js";
 import type { KnowledgeStore } from "./knowledge/store.js";
 import type { Bot, IncomingMessage, Reply } from "./seam.js";
 import { planFor, type Plan } from "./understanding/plan.js";
@@ -13,6 +14,8 @@ export interface BotOptions {
   idleMs?: number;
   /** At most this many conversations are remembered; the longest idle is forgotten first. */
   maxConversations?: number;
+  /** Coordinators' commands (changes, history, subscriptions); without it every message is a question. */
+  curator?: Curator;
 }
 
 interface Context {
@@ -46,5 +49,15 @@ export function createBot(options: BotOptions): CoreBot {
     if (contexts.size > max) contexts.delete(contexts.keys().next().value!);
     return reply;
   };
-  return { answer, handle: async (message) => answer(message) };
+  return {
+    answer,
+    async handle(message) {
+      if (options.curator) {
+        const lang = options.store.current().understander.understand(message.text, message.locale).language;
+        const reply = await options.curator.handle(message, lang);
+        if (reply) return reply;
+      }
+      return answer(message);
+    },
+  };
 }

@@ -15,6 +15,13 @@ export interface IncomingMessage {
   platform: string;
   /** The user's locale as the platform knows it ("fi-FI", "sv", "en-US"), a hint only. */
   locale?: string;
+  /**
+   * Where a later message to this conversation goes (a Slack channel, a Teams conversation
+   * reference). The core stores it for announcements and hands it back, never reading it.
+   */
+  address?: unknown;
+  /** A file the user attached (a knowledge file a coordinator uploads), as text. */
+  attachment?: { name: string; text: string };
 }
 
 export interface ReplyFact {

@@ -29,6 +29,8 @@ export function formatValue(value: number, unit: Metric["unit"], lang: Language,
       return `${prefix}${formatNumber(value, lang, Number.isInteger(value) ? 0 : 1)} %`;
     case "score":
       return prefix + formatNumber(value, lang, Number.isInteger(value) ? 0 : 1);
+    case "person-years":
+      return `${prefix}${formatNumber(value, lang)} ${{ fi: "henkilötyövuotta", sv: "årsverken", en: "person-years" }[lang]}`;
     default:
       return prefix + formatNumber(value, lang);
   }

@@ -16,8 +16,9 @@ export interface Knowledge {
   steps?: StepsFile;
   entries: Entry[];
   lexicon: LexiconFile;
-  /** Files read, relative to the knowledge directory. */
+  /** Files read, relative to the knowledge directory, with their text (for changes and undo). */
   files: string[];
+  texts: Map<string, string>;
 }
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: Problem[] };
@@ -51,7 +52,15 @@ export function loadFromSources(files: Array<{ file: string; text: string }>): L
   }
   if (problems.length) return { ok: false, problems };
 
-  const k: Knowledge = { sources: new Map(), metrics: [], regions: [], entries: [], files: files.map((f) => f.file), lexicon: undefined as never };
+  const k: Knowledge = {
+    sources: new Map(),
+    metrics: [],
+    regions: [],
+    entries: [],
+    files: files.map((f) => f.file),
+    texts: new Map(files.map((f) => [f.file, f.text])),
+    lexicon: undefined as never,
+  };
   const at = (p: ParsedFile, path: PathSegment[], message: string) =>
     problems.push({ file: p.file, line: p.lineOf(path), path: path.join("."), message });
   const firstSeen = new Map<string, string>();

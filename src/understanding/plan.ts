@@ -47,7 +47,10 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   if (regionIds.length >= 1) {
     const regionId = regionIds[0]!;
     const readAs = resolved.find((m) => m.fuzzy);
-    const entryId = entries.find((e) => e.score >= 1 || k.entries.find((x) => x.id === e.id)?.regions.includes(regionId))?.id;
+    // An entry rides along when it concerns this region, or when nothing narrower was asked
+    // ("Kymenlaakson OLKA-toiminta"); "Milloin aluekierros oli Pirkanmaalla?" stays a date.
+    const narrow = u.metrics.length > 0 || sections.length > 0;
+    const entryId = entries.find((e) => k.entries.find((x) => x.id === e.id)?.regions.includes(regionId) || (!narrow && e.score >= 1))?.id;
     const asksSomething = u.metrics.length > 0 || sections.length > 0 || perResident || entryId;
     // A region named beside words the knowledge does not explain ("Pirkanmaan johtaja") is a
     // question about something else: say so rather than answer a different question.

@@ -1,0 +1,17 @@
+// `npm run bench`: the core, then each platform's HTTP path. Figures are for comparing within one
+// run on the same machine (ratios), not absolute promises: this machine has 2 noisy cores.
+import { cpus } from "node:os";
+import { knowledgeDir } from "../adapters/cli.js";
+import { benchCore } from "./core.js";
+import { benchSlack } from "./slack.js";
+import { benchTeams } from "./teams.js";
+
+export async function runBenchmarks(print: (line: string) => void): Promise<void> {
+  print(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
+  print("\n== core (in-process) ==");
+  await benchCore(print, knowledgeDir());
+  print("\n== Slack, signed events over HTTP ==");
+  await benchSlack(print);
+  print("\n== Teams, activities over HTTP ==");
+  await benchTeams(print);
+}

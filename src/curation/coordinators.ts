@@ -1,0 +1,26 @@
+// Who may change the knowledge: listed in configuration (COORDINATORS), never in the knowledge
+// itself, so a knowledge edit cannot grant itself rights. "slack:U0123" may change anything;
+// "teams:<AAD object id>:pirkanmaa|lappi" only those regions' files.
+
+export interface Coordinators {
+  /** Whether the user may change a region's file (regionId) or any other file (undefined). */
+  mayChange(userId: string | undefined, regionId?: string): boolean;
+  isCoordinator(userId: string | undefined): boolean;
+}
+
+export function parseCoordinators(spec: string | undefined): Coordinators {
+  const rules = new Map<string, Set<string> | "all">();
+  for (const raw of (spec ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    const [platform, id, regions] = raw.split(":");
+    if (!platform || !id) throw new Error(`COORDINATORS: "${raw}" is not platform:user-id[:region|region]`);
+    rules.set(`${platform}:${id}`, regions ? new Set(regions.split("|").filter(Boolean)) : "all");
+  }
+  return {
+    isCoordinator: (userId) => userId !== undefined && rules.has(userId),
+    mayChange(userId, regionId) {
+      const rule = userId ? rules.get(userId) : undefined;
+      if (!rule) return false;
+      return rule === "all" || (regionId !== undefined && rule.has(regionId));
+    },
+  };
+}

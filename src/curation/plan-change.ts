@@ -1,0 +1,81 @@
+// Turns a coordinator's command into the new text of one knowledge file, or a reason why not.
+// Region and figure names are read with the bot's own understanding ("Pirkanmaan", "Pirha").
+import { parse } from "yaml";
+import type { Compiled } from "../knowledge/store.js";
+import { STATUSES, STRUCTURE_TYPES, type Language } from "../knowledge/schema.js";
+import type { Command } from "./commands.js";
+import { CURATION } from "./curation-phrases.js";
+import { addHighlight, setFigure, upsertStructure } from "./edit-yaml.js";
+
+export interface PlannedChange {
+  file: string;
+  /** The file's text when the change was planned: confirming checks nobody changed it since. */
+  before: string;
+  after: string;
+  regionId?: string;
+}
+
+type Result = (PlannedChange & { regionId?: string }) | { error: string; details?: string[] };
+
+export function planChange(c: Command, compiled: Compiled, lang: Language, readFile: (file: string) => string): Result {
+  const p = CURATION[lang];
+  const k = compiled.knowledge;
+  const findRegion = (text: string) => {
+    const ids = [...new Set(compiled.understander.understand(text).regions.filter((m) => m.ids.length === 1).map((m) => m.ids[0]!))];
+    return ids.length === 1 ? k.regions.find((r) => r.id === ids[0]) : undefined;
+  };
+  const checkSource = (source: string) => (k.sources.has(source) ? undefined : { error: p.unknownSource(source), details: [...k.sources.keys()] });
+
+  switch (c.kind) {
+    case "figure": {
+      const region = findRegion(c.target);
+      const metrics = compiled.understander.understand(c.target).metrics;
+      if (!region) return { error: p.whichRegion };
+      if (metrics.length !== 1) return { error: p.whichFigure, details: k.metrics.map((m) => m.id) };
+      if (c.value === undefined) return { error: p.notANumber };
+      const bad = checkSource(c.source);
+      if (bad) return bad;
+      const before = readFile(region.file);
+      const fact = { value: c.value, source: c.source, ...(c.asOf ? { as_of: c.asOf } : {}) };
+      return { file: region.file, before, after: setFigure(before, metrics[0]!, fact), regionId: region.id };
+    }
+    case "structure": {
+      const [where = "", type = "", status = "", name = "", description] = c.fields;
+      const region = findRegion(where);
+      if (!region) return { error: p.whichRegion };
+      if (!(STRUCTURE_TYPES as readonly string[]).includes(type)) return { error: p.badType(type), details: [...STRUCTURE_TYPES] };
+      if (!(STATUSES as readonly string[]).includes(status)) return { error: p.badStatus(status), details: [...STATUSES] };
+      if (!name) return { error: p.usage };
+      const bad = checkSource(c.source);
+      if (bad) return bad;
+      const before = readFile(region.file);
+      const after = upsertStructure(before, { type, status, name, ...(description ? { description } : {}), source: c.source });
+      return { file: region.file, before, after, regionId: region.id };
+    }
+    case "highlight": {
+      const [where = "", text = ""] = c.fields;
+      const region = findRegion(where);
+      if (!region) return { error: p.whichRegion };
+      if (!text) return { error: p.usage };
+      const bad = checkSource(c.source);
+      if (bad) return bad;
+      const before = readFile(region.file);
+      return { file: region.file, before, after: addHighlight(before, text, c.source), regionId: region.id };
+    }
+    case "upload": {
+      let data: { kind?: unknown; id?: unknown } | undefined;
+      try {
+        data = parse(c.text) as typeof data;
+      } catch (err) {
+        return { error: p.invalid, details: [`${c.name}: ${(err as Error).message.split("\n")[0]}`] };
+      }
+      const isRegion = data?.kind === "region" && typeof data.id === "string";
+      const existing = k.files.find((f) => f.split("/").pop() === c.name.split("/").pop());
+      const file = existing ?? (isRegion ? `regions/${String(data!.id)}.yaml` : `topics/${c.name.split("/").pop()}`);
+      const regionId = k.regions.find((r) => r.file === file)?.id ?? (isRegion ? String(data!.id) : undefined);
+      return { file, before: readFile(file), after: c.text, ...(regionId ? { regionId } : {}) };
+    }
+    default:
+      return { error: p.usage };
+  }
+}

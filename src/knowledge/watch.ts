@@ -1,0 +1,31 @@
+// Watches the knowledge directory so that coordinators' file edits are served without a restart.
+// Editors write a file in several steps (truncate, write, rename), so changes are gathered for a
+// short moment and the directory is reloaded once; a broken state never replaces good knowledge.
+import { watch, type FSWatcher } from "node:fs";
+import type { Problem } from "./parse-file.js";
+import type { Compiled, KnowledgeStore } from "./store.js";
+
+export interface WatchEvents {
+  reloaded(compiled: Compiled, ms: number): void;
+  refused(problems: Problem[]): void;
+}
+
+export function watchKnowledge(store: KnowledgeStore, events: WatchEvents, settleMs = 150): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const reload = () => {
+    timer = undefined;
+    const started = performance.now();
+    const r = store.reload();
+    if (r.ok) events.reloaded(r.compiled, performance.now() - started);
+    else events.refused(r.problems);
+  };
+  const watcher: FSWatcher = watch(store.dir, { recursive: true }, (_event, file) => {
+    if (file && !/\.ya?ml$/.test(String(file))) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(reload, settleMs);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    watcher.close();
+  };
+}
