@@ -16,7 +16,7 @@ export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan): 
   b.title(b.t(region.organisation)).entry(region.id);
   if (plan.readAs) b.paragraph(p.readAs(plan.readAs.written, regionName(region, b.lang)));
 
-  const overview = plan.metrics.length === 0 && plan.sections.length === 0 && !plan.entryId;
+  const overview = plan.metrics.length === 0 && plan.sections.length === 0;
   const metricIds = overview || (plan.perResident && plan.metrics.length === 0) ? k.metrics.map((m) => m.id) : plan.metrics;
   for (const id of metricIds) {
     const metric = k.metrics.find((m) => m.id === id);

@@ -189,8 +189,10 @@ export const lexiconFile = z
     kind: z.literal("lexicon"),
     /** Each group: an intent word class -> words in fi/sv/en (base and inflected forms). */
     groups: z.record(z.string(), z.array(z.string().min(1)).min(1)),
-    /** Ordinal words -> number ("toinen": 2, "second": 2, "andra": 2). */
+    /** Ordinal words -> number ("toinen": 2, "second": 2, "andra": 2): which step. */
     ordinals: z.record(z.string(), z.number().int().min(1).max(10)),
+    /** Number words -> number ("kolme": 3, "three": 3): how many in a ranking. */
+    numbers: z.record(z.string(), z.number().int().min(1).max(30)).default({}),
     /** Synonyms: a word people write -> the word the knowledge uses. */
     synonyms: z.record(z.string(), z.string()).default({}),
     /** A name that fits several regions ("Uusimaa"): its forms and the candidates. */

@@ -6,7 +6,7 @@ import type { Problem } from "./parse-file.js";
 import type { Compiled, KnowledgeStore } from "./store.js";
 
 export interface WatchEvents {
-  reloaded(compiled: Compiled, ms: number): void;
+  reloaded(before: Compiled, after: Compiled, ms: number): void;
   refused(problems: Problem[]): void;
 }
 
@@ -14,9 +14,10 @@ export function watchKnowledge(store: KnowledgeStore, events: WatchEvents, settl
   let timer: NodeJS.Timeout | undefined;
   const reload = () => {
     timer = undefined;
+    const before = store.current();
     const started = performance.now();
     const r = store.reload();
-    if (r.ok) events.reloaded(r.compiled, performance.now() - started);
+    if (r.ok) events.reloaded(before, r.compiled, performance.now() - started);
     else events.refused(r.problems);
   };
   const watcher: FSWatcher = watch(store.dir, { recursive: true }, (_event, file) => {

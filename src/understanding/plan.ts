@@ -30,7 +30,7 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   const perResident = g.has("per-resident");
   const entries = u.entries.filter((e) => e.score >= ENTRY_MIN);
   const ranking = g.has("most") || g.has("least") || g.has("rank");
-  const stepN = u.stepNumbers.length === 1 ? u.stepNumbers[0] : u.numbers.find((n) => n <= 5);
+  const stepN = u.stepNumbers.length === 1 ? u.stepNumbers[0] : u.ordinals.find((n) => n <= 5);
   const asksSteps = u.steps || (u.stepNumbers.length > 0 && entries.length === 0);
 
   const followUp = previous && followUpPlan(u, previous, { regionIds, sections, perResident, ranking, stepN, entries: entries.length });
@@ -66,7 +66,7 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
 function rankingPlan(u: Understanding, metric: string, regionIds: string[], all = false): Plan {
   const g = u.groups;
   const without = g.has("without") ? regionIds : [];
-  const top = u.numbers.find((n) => n > 1) ?? (all || g.has("rank") ? 30 : DEFAULT_TOP);
+  const top = u.counts.find((n) => n > 1) ?? (all || g.has("rank") ? 30 : DEFAULT_TOP);
   return {
     kind: "ranking",
     metric,

@@ -16,8 +16,10 @@ export interface Understanding {
   entries: Array<{ id: string; score: number }>;
   steps: boolean;
   stepNumbers: number[];
-  /** Small numbers and ordinals ("3 suurinta", "toinen askel"). */
-  numbers: number[];
+  /** Ordinals and small digits: which step ("toinen askel", "3. askel"). */
+  ordinals: number[];
+  /** Number words and small digits: how many ("kolme suurinta", "top 5"). */
+  counts: number[];
   groups: Set<string>;
   /** Content words nothing in the knowledge explains: a sign the question is about something else. */
   unknown: string[];
@@ -51,7 +53,8 @@ export function createUnderstander(k: Knowledge): Understander {
       const metrics = new Set<string>();
       const entryScores = new Map<string, number>();
       const stepNumbers = new Set<number>();
-      const numbers: number[] = [];
+      const ordinals: number[] = [];
+      const counts: number[] = [];
       const groups = new Set<string>();
       let steps = false;
       for (const h of hits) {
@@ -62,10 +65,13 @@ export function createUnderstander(k: Knowledge): Understander {
           else if (kind === "group") groups.add(value);
           else if (kind === "steps") steps = true;
           else if (kind === "step") stepNumbers.add(Number(value));
-          else if (kind === "ordinal") numbers.push(Number(value));
+          else if (kind === "ordinal") ordinals.push(Number(value));
+          else if (kind === "count") counts.push(Number(value));
           else if (kind === "entry") {
-            // A word shared by many entries says little about which one is meant.
-            const weight = (h.how === "exact" ? 1 : 0.8) / entryTargets.length;
+            // A word shared by many entries says little about which one is meant, and a word that
+            // also steers the question ("hyvinvointialueella") names an entry only weakly.
+            const steering = h.targets.some((x) => x.startsWith("group:")) ? 0.5 : 1;
+            const weight = ((h.how === "exact" ? 1 : 0.8) * steering) / entryTargets.length;
             entryScores.set(value, (entryScores.get(value) ?? 0) + weight * (h.end - h.start));
           }
         }
@@ -75,7 +81,7 @@ export function createUnderstander(k: Knowledge): Understander {
         if (taken[i]) return;
         if (/^\d+$/.test(t.word)) {
           const n = Number(t.word);
-          if (n >= 1 && n <= 30) numbers.push(n);
+          if (n >= 1 && n <= 30) (ordinals.push(n), counts.push(n));
         } else if (t.word.length >= 3 && !languageOf.has(t.word)) unknown.push(t.word);
       });
 
@@ -92,7 +98,8 @@ export function createUnderstander(k: Knowledge): Understander {
         entries: [...entryScores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score),
         steps,
         stepNumbers: [...stepNumbers],
-        numbers,
+        ordinals,
+        counts,
         groups,
         unknown,
         tokens: tokens.length,

@@ -5,7 +5,7 @@ import type { Knowledge } from "../knowledge/load.js";
 import { phraseKey, stripClitic, type Token } from "./normalise.js";
 import { finnishVariants, stem } from "./stem.js";
 
-/** "metric:ngos", "entry:stea", "steps", "step:3", "group:most", "ordinal:2". */
+/** "metric:ngos", "entry:stea", "steps", "step:3", "group:most", "ordinal:2", "count:3". */
 export type Target = string;
 
 export interface Hit {
@@ -41,7 +41,14 @@ export function buildVocabulary(k: Knowledge): Vocabulary {
     push(phrases, key, target);
     const words = key.split(" ");
     maxLen = Math.max(maxLen, words.length);
-    if (words.length !== 1 || !expand) return;
+    if (words.length !== 1) return;
+    if (!expand) {
+      // Steering words also meet on their stem ("hyvinvointialuetta"), but only on long stems:
+      // short ones ("suur", "tila") would catch unrelated words.
+      const s = stem(key, "fi");
+      if (s.length >= 5 && target !== "group:filler") push(stems, "fi:" + s, target);
+      return;
+    }
     for (const v of finnishVariants(key)) {
       push(phrases, v, target);
       const s = stem(v, "fi");
@@ -66,21 +73,30 @@ export function buildVocabulary(k: Knowledge): Vocabulary {
     if (!group.startsWith("lang-")) words.forEach((w) => addWord(w, `group:${group}`, false));
   }
   for (const [word, n] of Object.entries(k.lexicon.ordinals)) push(phrases, phraseKey(word), `ordinal:${n}`);
+  for (const [word, n] of Object.entries(k.lexicon.numbers)) push(phrases, phraseKey(word), `count:${n}`);
   const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
 
+  // A word may name several things at once ("hyvinvointialuetta" is both the concept and the
+  // county-only steering word): exact forms and stems are pooled rather than first-wins.
   const lookupWord = (word: string): Pick<Hit, "targets" | "how"> | undefined => {
     const candidates = [word, synonyms.get(word), stripClitic(word)].filter((w): w is string => !!w);
+    const found = new Set<Target>();
+    let how: Hit["how"] = "stem";
     for (const w of candidates) {
       const t = phrases.get(w) ?? (synonyms.has(w) ? phrases.get(synonyms.get(w)!) : undefined);
-      if (t) return { targets: t, how: "exact" };
+      if (t) {
+        t.forEach((x) => found.add(x));
+        how = "exact";
+        break;
+      }
     }
     for (const w of candidates) {
       for (const lang of ["fi", "sv", "en"] as const) {
         const s = stem(w, lang);
-        const t = s.length >= MIN_STEM ? stems.get(lang + ":" + s) : undefined;
-        if (t) return { targets: t, how: "stem" };
+        if (s.length >= MIN_STEM) stems.get(lang + ":" + s)?.forEach((x) => found.add(x));
       }
     }
+    if (found.size) return { targets: [...found], how };
     // Finnish compounds: "järjestöavustuksia" is an "avustuksia" of a kind; match the last part.
     for (let i = 3; word.length - i >= MIN_COMPOUND_PART; i++) {
       const t = phrases.get(word.slice(i));
