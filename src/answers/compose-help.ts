@@ -5,6 +5,7 @@ import Fuse from "fuse.js";
 import type { Knowledge } from "../knowledge/load.js";
 import type { Plan } from "../understanding/plan.js";
 import type { Understanding } from "../understanding/understand.js";
+import { fold } from "../understanding/normalise.js";
 import { addFigure, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import { pick, type ReplyBuilder } from "./reply-builder.js";
@@ -45,29 +46,42 @@ export function composeAmbiguous(b: ReplyBuilder, k: Knowledge, plan: Extract<Pl
   }
 }
 
-type Doc = { entryId?: string; regionId?: string; words: string[] };
-const indexes = new WeakMap<Knowledge, Fuse<Doc>>();
+/** Distinct entry words by first letter, each group with its own Fuse.js index. */
+type WordIndex = Map<string, { fuse: Fuse<string>; entriesOf: Map<string, string[]> }>;
+const indexes = new WeakMap<Knowledge, WordIndex>();
 
+function wordIndex(k: Knowledge): WordIndex {
+  let index = indexes.get(k);
+  if (index) return index;
+  const groups = new Map<string, Map<string, string[]>>();
+  for (const e of k.entries) {
+    const titles = typeof e.title === "string" ? [e.title] : [e.title.fi, e.title.sv ?? "", e.title.en ?? ""];
+    for (const w of [...e.words, ...titles].filter(Boolean).map(fold)) {
+      const group = groups.get(w[0]!) ?? new Map<string, string[]>();
+      group.set(w, [...(group.get(w) ?? []), e.id]);
+      groups.set(w[0]!, group);
+    }
+  }
+  index = new Map([...groups].map(([initial, entriesOf]) => [initial, { entriesOf, fuse: new Fuse([...entriesOf.keys()], { threshold: 0.25, ignoreLocation: true, includeScore: true, minMatchCharLength: 4 }) }]));
+  indexes.set(k, index);
+  return index;
+}
+
+/**
+ * Entries whose words are close to the words of the question that nothing explained. Fuse.js
+ * searches distinct words that share the first letter (tens of short strings), not every entry's
+ * word list, which keeps an unanswerable question as cheap as an answerable one.
+ */
 function didYouMean(k: Knowledge, words: string[], lang: "fi" | "sv" | "en"): string[] {
-  if (words.length === 0) return [];
-  let fuse = indexes.get(k);
-  if (!fuse) {
-    const texts = (t: string | { fi: string; sv?: string; en?: string }) => (typeof t === "string" ? [t] : [t.fi, t.sv ?? "", t.en ?? ""]);
-    const docs: Doc[] = [
-      ...k.entries.map((e) => ({ entryId: e.id, words: [...e.words, ...texts(e.title)] })),
-      ...k.regions.map((r) => ({ regionId: r.id, words: [r.names.fi, r.names.sv, r.names.en, ...r.names.fi_forms] })),
-    ];
-    fuse = new Fuse(docs, { keys: ["words"], threshold: 0.3, ignoreLocation: true, includeScore: true, minMatchCharLength: 4 });
-    indexes.set(k, fuse);
-  }
-  const label = (d: Doc) => {
-    const entry = k.entries.find((e) => e.id === d.entryId);
-    const region = k.regions.find((r) => r.id === d.regionId);
-    return entry ? pick(entry.title, lang).text : region ? topicSuggestion(lang, regionName(region, lang), "overview") : "";
-  };
   const scores = new Map<string, number>();
-  for (const w of words.filter((x) => x.length >= 4)) {
-    for (const r of fuse.search(w, { limit: 3 })) scores.set(label(r.item), Math.min(scores.get(label(r.item)) ?? 1, r.score ?? 1));
+  for (const w of words.filter((x) => x.length >= 5).slice(0, 3)) {
+    const group = wordIndex(k).get(w[0]!);
+    for (const r of group?.fuse.search(w, { limit: 3 }) ?? []) {
+      for (const id of group!.entriesOf.get(r.item) ?? []) scores.set(id, Math.min(scores.get(id) ?? 1, r.score ?? 1));
+    }
   }
-  return [...scores].sort((a, b) => a[1] - b[1]).slice(0, 3).map(([l]) => l);
+  return [...scores]
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 3)
+    .map(([id]) => pick(k.entries.find((e) => e.id === id)!.title, lang).text);
 }

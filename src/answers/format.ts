@@ -2,9 +2,18 @@
 // "532 671" in Finnish, "1,7 miljoner €" in Swedish, "€1.7 million" and "532,671" in English.
 import type { Language } from "../knowledge/schema.js";
 
+// Intl formatters are costly to create and cheap to reuse.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number, lang: Language, decimals = 0): string {
-  const locale = lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI";
-  const s = n.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const key = `${lang}${decimals}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const locale = lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI";
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(key, f);
+  }
+  const s = f.format(n);
   // Intl uses narrow no-break spaces and a minus sign; plain characters copy and search better.
   return s.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
 }

@@ -99,7 +99,7 @@ function followUpPlan(u: Understanding, prev: Plan, n: Named): Plan | undefined 
   const prevPer = prev.kind === "region" || prev.kind === "compare" || prev.kind === "ranking" ? prev.perResident : false;
 
   // "entä Kainuun?" — a new region, nothing else asked: keep what was asked before.
-  if (n.regionIds.length > 0 && !asksTopic && !n.ranking && !g.has("overview") && prev.kind !== "entry" && prev.kind !== "help" && prev.kind !== "unknown") {
+  if (n.regionIds.length > 0 && !asksTopic && !n.ranking && !g.has("overview") && !g.has("without") && !g.has("including") && prev.kind !== "entry" && prev.kind !== "help" && prev.kind !== "unknown") {
     if (prev.kind === "steps") return { kind: "steps", ...(prev.n ? { n: prev.n } : {}), regionId: n.regionIds[0]! };
     if (n.regionIds.length >= 2) return { kind: "compare", regionIds: n.regionIds, metrics: prevMetrics, perResident: prevPer };
     return { kind: "region", regionId: n.regionIds[0]!, metrics: prevMetrics, sections: prevSections, perResident: prevPer };

@@ -61,7 +61,15 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
   }
   const maxLen = Math.max(...[...table.keys()].map((k) => k.split(" ").length));
   const notNames = new Set(lexicon.not_names.map(phraseKey));
-  const singleKeys = [...table.keys()].filter((k) => !k.includes(" "));
+  // Typo candidates by first letter: a typo in the first letter is rare, and this keeps the
+  // fallback cheap when the knowledge has thousands of names.
+  const byInitial = new Map<string, string[]>();
+  for (const key of table.keys()) {
+    if (key.includes(" ")) continue;
+    const list = byInitial.get(key[0]!);
+    if (list) list.push(key);
+    else byInitial.set(key[0]!, [key]);
+  }
 
   const lookup = (tokens: Token[], i: number, len: number) => {
     const words = tokens.slice(i, i + len).map((t) => t.word);
@@ -90,7 +98,7 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
       for (let i = 0; i < tokens.length; i++) {
         const word = tokens[i]!.word;
         if (taken[i] || word.length < 5 || notNames.has(word) || isKnownWord(word)) continue;
-        const ids = matchTypo(word, singleKeys, table);
+        const ids = matchTypo(word, byInitial.get(word[0]!) ?? [], table);
         if (ids) mentions.push({ ids, start: i, end: i + 1, written: tokens[i]!.raw, fuzzy: true });
       }
       return mentions.sort((a, b) => a.start - b.start);
@@ -108,7 +116,7 @@ function matchTypo(word: string, keys: string[], table: Map<string, { ids: strin
   let best: { d: number; ids: string[] } | undefined;
   let tie = false;
   for (const key of keys) {
-    if (key[0] !== word[0] || Math.abs(key.length - word.length) > max) continue;
+    if (Math.abs(key.length - word.length) > max) continue;
     const entry = table.get(key)!;
     if (entry.capitalised || key.length < 5) continue;
     const d = editDistance(word, key, max);
