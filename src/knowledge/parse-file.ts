@@ -1,6 +1,7 @@
 // Parses one knowledge file and validates it against the schema, reporting every problem with
 // its line and the field's path so a coordinator can find it in the editor.
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
 import { knowledgeFile, type KnowledgeFile } from "./schema.js";
 
 export interface Problem {
@@ -36,7 +37,7 @@ export function parseKnowledgeFile(file: string, source: string): { parsed?: Par
   const lineOf = (path: readonly PathSegment[]) => lineOfPath(doc, lineCounter, path);
   const result = knowledgeFile.safeParse(doc.toJS());
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const issue of result.error.issues.flatMap(specific)) {
       const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
       const keys = issue.code === "unrecognized_keys" ? ` (${issue.keys.join(", ")})` : "";
       problems.push({ file, line: lineOf(path), path: path.join("."), message: issue.message + keys });
@@ -44,6 +45,19 @@ export function parseKnowledgeFile(file: string, source: string): { parsed?: Par
     return { problems };
   }
   return { parsed: { file, data: result.data, lineOf }, problems };
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A value that may take several shapes (one fact or a list of them) fails as a whole; the branch
+ * that got furthest says what is actually wrong ("figures.ngos.value: must be a number").
+ */
+function specific(issue: Issue): Issue[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+  const depth = (branch: Issue[]) => Math.max(...branch.map((i) => i.path.length));
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+  return best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(specific);
 }
 
 /** The line of the deepest node that exists along the path (a missing field points at its parent). */

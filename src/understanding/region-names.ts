@@ -10,6 +10,8 @@ export interface NameForm {
   written: string;
   /** Matched only when typed with a capital letter (a short name that is also a common word). */
   capitalised: boolean;
+  /** Made by adding a case ending, not written in the file: matched exactly, never as a typo target. */
+  generated: boolean;
 }
 
 export interface RegionMention {
@@ -28,22 +30,22 @@ const FI_ENDINGS = ["n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "ta", "
 export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
   const n = region.names;
   const forms = new Map<string, NameForm>();
-  const add = (written: string, capitalised = false) => {
+  const add = (written: string, capitalised = false, generated = false) => {
     const key = phraseKey(written);
     if (key.length < 2 || forms.has(key)) return;
-    forms.set(key, { key, written, capitalised });
+    forms.set(key, { key, written, capitalised, generated });
     // "Keski-Suomi" is also typed "Keskisuomi"; hyphenated two-word names get a joined form.
     const words = key.split(" ");
-    if (words.length === 2 && written.includes("-")) forms.set(words.join(""), { key: words.join(""), written, capitalised });
+    if (words.length === 2 && written.includes("-")) forms.set(words.join(""), { key: words.join(""), written, capitalised, generated });
   };
   [n.fi, ...n.fi_forms, n.sv, ...n.sv_forms, n.en, ...n.en_forms, ...n.short].forEach((w) => add(w));
   n.short_capitalised.forEach((w) => add(w, true));
   for (const base of [n.fi, ...n.fi_forms.filter((f) => f.endsWith("n"))]) {
     const stemPart = n.fi_forms.includes(base) ? base.slice(0, -1) : base;
     if (!/[aeiouyäö]$/i.test(stemPart)) continue;
-    FI_ENDINGS.forEach((e) => add(stemPart + e));
+    FI_ENDINGS.forEach((e) => add(stemPart + e, false, true));
   }
-  for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s");
+  for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s", false, true);
   return [...forms.values()];
 }
 
@@ -53,8 +55,12 @@ export interface RegionMatcher {
 
 export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "names">>, lexicon: LexiconFile): RegionMatcher {
   const table = new Map<string, { ids: string[]; capitalised: boolean }>();
+  const typoTargets: string[] = [];
   for (const r of regions) {
-    for (const f of regionNameForms(r)) table.set(f.key, { ids: [r.id], capitalised: f.capitalised });
+    for (const f of regionNameForms(r)) {
+      table.set(f.key, { ids: [r.id], capitalised: f.capitalised });
+      if (!f.generated && !f.capitalised && !f.key.includes(" ") && f.key.length >= 5) typoTargets.push(f.key);
+    }
   }
   for (const a of lexicon.ambiguous) {
     for (const form of a.forms) if (!table.has(phraseKey(form))) table.set(phraseKey(form), { ids: a.regions, capitalised: false });
@@ -64,8 +70,7 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
   // Typo candidates by first letter: a typo in the first letter is rare, and this keeps the
   // fallback cheap when the knowledge has thousands of names.
   const byInitial = new Map<string, string[]>();
-  for (const key of table.keys()) {
-    if (key.includes(" ")) continue;
+  for (const key of typoTargets) {
     const list = byInitial.get(key[0]!);
     if (list) list.push(key);
     else byInitial.set(key[0]!, [key]);
@@ -118,7 +123,6 @@ function matchTypo(word: string, keys: string[], table: Map<string, { ids: strin
   for (const key of keys) {
     if (Math.abs(key.length - word.length) > max) continue;
     const entry = table.get(key)!;
-    if (entry.capitalised || key.length < 5) continue;
     const d = editDistance(word, key, max);
     if (d > max) continue;
     if (!best || d < best.d) {

@@ -38,7 +38,7 @@ describe("loading the knowledge", () => {
 
   it("reports text where a number belongs, with the field's path and line", () => {
     kb = copyKnowledge();
-    kb.edit("regions/pirkanmaa.yaml", /ngo-grants: \{ value: \d+/, "ngo-grants: { value: 1,7 milj.");
+    kb.edit("regions/pirkanmaa.yaml", /ngo-grants: \{ value: \d+/, "ngo-grants: { value: 1.7 milj");
     const problems = problemsOf(kb.dir);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.path).toBe("figures.ngo-grants.value");
@@ -63,7 +63,10 @@ describe("loading the knowledge", () => {
   it("reports a region name that two regions would both claim", () => {
     kb = copyKnowledge();
     kb.edit("regions/lappi.yaml", "fi_forms: [", "fi_forms: [Pirha, ");
-    expect(problemsOf(kb.dir).map((p) => `${p.file} ${p.message}`).join("\n")).toMatch(/lappi\.yaml the name "Pirha" is also a name of region "pirkanmaa"/);
+    const [p] = problemsOf(kb.dir);
+    expect(p?.message).toMatch(/the name "Pirha" is also a name of region "(lappi|pirkanmaa)"/);
+    expect(p?.file).toMatch(/(lappi|pirkanmaa)\.yaml/);
+    expect(p?.file).not.toContain(/"(\w+)"$/.exec(p!.message)![1]);
   });
 
   it("reports a misspelt field name", () => {
