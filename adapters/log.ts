@@ -10,7 +10,8 @@ export function createLogger(write: (line: string) => void = (l) => process.stde
     const fields = Object.fromEntries(
       Object.entries(context).map(([k, v]) => [k, v instanceof Error ? { message: v.message, name: v.name } : v]),
     );
-    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+    // The fixed fields come last so a context key can never overwrite them.
+    write(JSON.stringify({ ...fields, time: new Date().toISOString(), level, event }));
   };
   return { info: emit("info"), warn: emit("warn"), error: emit("error") };
 }

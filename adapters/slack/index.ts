@@ -1,0 +1,67 @@
+// The Slack adapter: Bolt in Socket Mode or HTTP mode (on the shared server), the listeners, and
+// send() for announcements. Bolt's own auth.test at construction is replaced by `authorize`, so a
+// passing network fault at start does not turn every later event into a 401.
+import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import type { Express } from "express";
+import type { Reply } from "../../src/seam.js";
+import type { AdapterContext, PlatformAdapter } from "../platform.js";
+import { readSlackConfig, type SlackConfig } from "./config.js";
+import type { SlackAddress } from "./incoming.js";
+import { postReply, registerListeners } from "./listeners.js";
+
+/** Web API calls are retried a bounded number of times (429 honours Retry-After, 5xx and network back off). */
+export const RETRY = { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 };
+
+export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null {
+  const config = readSlackConfig(ctx.env);
+  if (!config) return null;
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: RETRY, rejectRateLimitedCalls: false };
+  const client = new WebClient(config.botToken, clientOptions);
+  let botUserId: Promise<string | undefined> | undefined = config.botUserId ? Promise.resolve(config.botUserId) : undefined;
+  const whoAmI = () => {
+    botUserId ??= client.auth.test().then(
+      (r) => r.user_id,
+      (err: unknown) => {
+        ctx.log.warn("slack auth.test failed; will retry on the next event", { err });
+        botUserId = undefined;
+        return undefined;
+      },
+    );
+    return botUserId;
+  };
+  const authorize = async () => ({ botToken: config.botToken, botUserId: await whoAmI() });
+  let app: App | undefined;
+
+  const build = (receiver?: ExpressReceiver) => {
+    app = new App({
+      authorize,
+      clientOptions,
+      logLevel: LogLevel.WARN,
+      ...(receiver ? { receiver } : { appToken: (config as Extract<SlackConfig, { mode: "socket" }>).appToken, socketMode: true }),
+    });
+    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI });
+  };
+  if (config.mode === "socket") build();
+
+  return {
+    name: "slack",
+    ...(config.mode === "http"
+      ? {
+          routes(express: Express) {
+            build(new ExpressReceiver({ signingSecret: config.signingSecret, endpoints: "/slack/events", app: express, processBeforeResponse: false }));
+          },
+        }
+      : {}),
+    async start() {
+      if (config.mode === "socket") await app!.start();
+      ctx.log.info("slack started", { mode: config.mode });
+    },
+    async stop() {
+      if (config.mode === "socket") await app?.stop();
+    },
+    async send(address: unknown, reply: Reply) {
+      await postReply(client, address as SlackAddress, reply);
+    },
+  };
+}

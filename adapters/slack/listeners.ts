@@ -1,0 +1,112 @@
+// What the bot does on each Slack surface: @mention in a channel (answer in the thread), a later
+// message in that thread, a DM, the /jarjesto command (ephemeral, with a button to share), button
+// clicks and the App Home tab. Events are acknowledged by Bolt before these run; commands and
+// buttons call ack() first, well inside Slack's 3 seconds.
+import type { App } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import type { Bot, Reply } from "../../src/seam.js";
+import type { Logger } from "../log.js";
+import { createRecent } from "../recent.js";
+import { cleanSlackText, slackConversationId, type SlackAddress } from "./incoming.js";
+import { homeView } from "./home.js";
+import { ASK_ACTION, escapeSlack, renderReply } from "./render.js";
+
+export const SHARE_ACTION = "share_answer";
+const SHARE_LABEL = { fi: "Jaa kanavalle", sv: "Dela i kanalen", en: "Share in channel" };
+export const HELP_QUESTION = "Mitä osaat?";
+
+export interface SlackDeps {
+  bot: Bot;
+  log: Logger;
+  botUserId: () => Promise<string | undefined>;
+}
+
+export async function postReply(client: WebClient, address: SlackAddress, reply: Reply): Promise<void> {
+  for (const m of renderReply(reply)) {
+    await client.chat.postMessage({ channel: address.channel, ...(address.thread_ts ? { thread_ts: address.thread_ts } : {}), text: m.text, blocks: m.blocks });
+  }
+}
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  const { bot, log } = deps;
+  // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again.
+  const answeredEvents = createRecent();
+  // Threads the bot has answered in: a plain message there continues the conversation.
+  const threads = createRecent();
+
+  const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress, locale?: string) => {
+    const conversationId = slackConversationId(address.channel, address.thread_ts);
+    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...(locale ? { locale } : {}) });
+    await postReply(client, address, reply);
+    if (address.thread_ts) threads.add(conversationId);
+  };
+  const guard = (what: string, run: () => Promise<void>, context: Record<string, unknown>) =>
+    run().catch((err: unknown) => log.error(`slack ${what} failed`, { ...context, err }));
+
+  app.event("app_mention", async ({ event, body, client }) => {
+    if (!answeredEvents.add(body.event_id)) return;
+    const text = cleanSlackText(event.text, await deps.botUserId());
+    const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+    await guard("mention", () => answerIn(client, text, event.user ?? "", address), { channel: event.channel, eventId: body.event_id });
+  });
+
+  app.message(async ({ message, body, client }) => {
+    if (message.subtype !== undefined || !("user" in message) || !("text" in message) || !message.text) return;
+    if (!answeredEvents.add(body.event_id)) return;
+    const me = await deps.botUserId();
+    if (message.user === me || (me && message.text.includes(`<@${me}`))) return; // mentions are app_mention's
+    const inDm = message.channel_type === "im";
+    const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
+    if (!inDm && !(threadTs && threads.has(slackConversationId(message.channel, threadTs)))) return;
+    const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
+    await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
+  });
+
+  app.command("/jarjesto", async ({ command, ack }) => {
+    const question = cleanSlackText(command.text) || HELP_QUESTION;
+    const reply = await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack" });
+    const share: KnownBlock = { type: "actions", elements: [{ type: "button", action_id: SHARE_ACTION, text: { type: "plain_text", text: SHARE_LABEL[reply.language] }, value: question.slice(0, 2000) }] };
+    const [first] = renderReply(reply, command.text.trim() ? [share] : []);
+    await ack({ response_type: "ephemeral", text: first!.text, blocks: first!.blocks });
+  });
+
+  app.action(SHARE_ACTION, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const question = "value" in action ? String(action.value ?? "") : "";
+    const channel = body.channel?.id;
+    if (!channel || !question) return;
+    await guard("share", async () => {
+      const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:share`, userId: `slack:${body.user.id}`, platform: "slack" });
+      const [m] = renderReply(reply);
+      await client.chat.postMessage({ channel, text: m!.text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: `<@${body.user.id}> › ${escapeSlack(question)}` }] }, ...m!.blocks] });
+      await respond({ delete_original: true });
+    }, { channel });
+  });
+
+  app.action(ASK_ACTION, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const question = "value" in action ? String(action.value ?? "") : "";
+    const container = (body as { container?: { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean } }).container ?? {};
+    const channel = container.channel_id ?? body.channel?.id;
+    if (!question || !channel) return;
+    await guard("suggestion", async () => {
+      if (container.is_ephemeral) {
+        const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:${body.user.id}`, userId: `slack:${body.user.id}`, platform: "slack" });
+        const [m] = renderReply(reply);
+        await respond({ response_type: "ephemeral", replace_original: false, text: m!.text, blocks: m!.blocks });
+        return;
+      }
+      const message = (body as { message?: { ts?: string; thread_ts?: string } }).message;
+      const threadTs = container.thread_ts ?? message?.thread_ts ?? message?.ts ?? container.message_ts;
+      await answerIn(client, question, body.user.id, { channel, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    }, { channel });
+  });
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    await guard("home", async () => void (await client.views.publish({ user_id: event.user, view: await homeView(bot, event.user) })), { user: event.user });
+  });
+
+  app.error(async (err) => log.error("slack listener error", { err }));
+}

@@ -1,0 +1,72 @@
+// A small local stand-in for Slack's Web API: records every call the bot makes and answers as
+// Slack would. Tests can make a method fail (429 with Retry-After, 500) a number of times.
+import express from "express";
+import { createHmac } from "node:crypto";
+import type { AddressInfo } from "node:net";
+
+export interface Call {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+export async function startSlackStandIn() {
+  const calls: Call[] = [];
+  const failures = new Map<string, Array<{ status: number; retryAfter?: number }>>();
+  const app = express();
+  app.use(express.urlencoded({ extended: true }), express.json());
+  app.post("/api/:method", (req, res) => {
+    const method = req.params.method;
+    const body = { ...(req.body as Record<string, unknown>) };
+    for (const key of ["blocks", "view"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
+    const fail = failures.get(method)?.shift();
+    if (fail) {
+      if (fail.retryAfter !== undefined) res.setHeader("Retry-After", String(fail.retryAfter));
+      res.status(fail.status).json({ ok: false, error: fail.status === 429 ? "ratelimited" : "internal_error" });
+      return;
+    }
+    calls.push({ method, body });
+    if (method === "auth.test") res.json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
+    else res.json({ ok: true, ts: `${Date.now() / 1000}`, channel: body.channel });
+  });
+  app.post("/response/:id", express.json(), (req, res) => {
+    calls.push({ method: `response_url:${req.params.id}`, body: req.body as Record<string, unknown> });
+    res.json({ ok: true });
+  });
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    calls,
+    of: (method: string) => calls.filter((c) => c.method === method),
+    failNext: (method: string, ...list: Array<{ status: number; retryAfter?: number }>) => failures.set(method, list),
+    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
+}
+
+/** Posts a body to the bot signed as Slack signs requests (v0 HMAC-SHA256 over "v0:ts:body"). */
+export async function postSigned(url: string, body: string, options: { secret: string; contentType: string; ts?: number; retryNum?: number }) {
+  const ts = options.ts ?? Math.floor(Date.now() / 1000);
+  const signature = "v0=" + createHmac("sha256", options.secret).update(`v0:${ts}:${body}`).digest("hex");
+  return fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": options.contentType,
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": signature,
+      ...(options.retryNum ? { "x-slack-retry-num": String(options.retryNum), "x-slack-retry-reason": "http_timeout" } : {}),
+    },
+    body,
+  });
+}
+
+export async function until<T>(check: () => T | undefined | false, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
