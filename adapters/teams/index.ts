@@ -1,0 +1,118 @@
+// The Teams adapter on botbuilder's CloudAdapter. Every botbuilder import of the project lives in
+// this folder: the SDK is archived, and moving to its successor must be one folder's work.
+import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext, type Activity, type ConversationReference } from "botbuilder";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import type { Bot, Reply } from "../../src/seam.js";
+import type { Logger } from "../log.js";
+import type { AdapterContext, PlatformAdapter } from "../platform.js";
+import { createRecent } from "../recent.js";
+import { readTeamsConfig } from "./config.js";
+import { renderCard } from "./render.js";
+
+const HELP_QUESTION = "Mitä osaat?";
+const STEPS_QUESTION = "Mitkä ovat viisi askelta toimivaan järjestöyhteistyöhön?";
+
+export function replyActivity(...replies: Reply[]): Partial<Activity> {
+  return {
+    type: "message",
+    summary: replies[0]?.title ?? replies[0]?.text.split("\n")[0] ?? "",
+    attachments: replies.map((r) => CardFactory.adaptiveCard({ ...renderCard(r), fallbackText: r.text })),
+  };
+}
+
+function createHandler(bot: Bot, log: Logger): ActivityHandler {
+  const handler = new ActivityHandler();
+  const welcomed = createRecent();
+  handler.onMessage(async (context, next) => {
+    const a = context.activity;
+    // In channels and group chats the text starts with "<at>Bot</at>": the core must not see it.
+    const typed = (TurnContext.removeRecipientMention(a) ?? a.text ?? "").trim();
+    const submitted = typeof a.value === "object" && a.value && typeof (a.value as { question?: unknown }).question === "string" ? (a.value as { question: string }).question : "";
+    const text = typed || submitted;
+    if (text) {
+      const reply = await bot.handle({
+        text,
+        conversationId: `teams:${a.conversation.id}`,
+        userId: `teams:${a.from.aadObjectId ?? a.from.id}`,
+        platform: "teams",
+        ...(a.locale ? { locale: a.locale } : {}),
+        address: TurnContext.getConversationReference(a),
+      });
+      await context.sendActivity(replyActivity(reply));
+    }
+    await next();
+  });
+  handler.onMembersAdded(async (context, next) => {
+    const a = context.activity;
+    const botAdded = a.membersAdded?.some((m) => m.id === a.recipient.id);
+    if (botAdded && welcomed.add(a.conversation.id)) {
+      const ask = (q: string) => bot.handle({ text: q, conversationId: `teams:welcome:${a.conversation.id}`, platform: "teams", ...(a.locale ? { locale: a.locale } : {}) });
+      await context.sendActivity(replyActivity(await ask(HELP_QUESTION), await ask(STEPS_QUESTION)));
+      log.info("teams welcome sent", { conversation: a.conversation.id });
+    }
+    await next();
+  });
+  return handler;
+}
+
+/** A request body must look like a Bot Framework activity before botbuilder sees it (else it 500s). */
+function activityProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return "the body is not a JSON object";
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== "string" || !a.type) return "the activity has no type";
+  if (typeof a.serviceUrl !== "string") return "the activity has no serviceUrl";
+  if (!a.conversation || typeof (a.conversation as { id?: unknown }).id !== "string") return "the activity has no conversation.id";
+  return undefined;
+}
+
+export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null {
+  const config = readTeamsConfig(ctx.env);
+  if (!config) return null;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.password,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.tenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    const a = context.activity;
+    ctx.log.error("teams turn failed", { conversation: a.conversation?.id, activity: a.id, serviceUrl: a.serviceUrl, err: error, status: (error as { statusCode?: number }).statusCode });
+  };
+  const handler = createHandler(ctx.bot, ctx.log);
+
+  return {
+    name: "teams",
+    routes(app: Express) {
+      app.post(
+        "/api/messages",
+        express.json({ limit: "1mb" }),
+        (req: Request, res: Response, next: NextFunction) => {
+          const problem = activityProblem(req.body);
+          if (problem) res.status(400).json({ error: `not a Bot Framework activity: ${problem}` });
+          else next();
+        },
+        (req: Request, res: Response) => {
+          adapter.process(req, res, (context) => handler.run(context)).catch((err: unknown) => {
+            ctx.log.error("teams request failed", { err });
+            if (!res.headersSent) res.status(500).json({ error: "internal error" });
+          });
+        },
+        // A body that is not JSON at all fails in express.json, before the checks above.
+        (err: Error, _req: Request, res: Response, _next: NextFunction) => {
+          res.status(400).json({ error: `not a Bot Framework activity: ${err.message}` });
+        },
+      );
+    },
+    async start() {
+      if (config.noAuth) ctx.log.warn("TEAMS_NO_AUTH=1: /api/messages accepts UNAUTHENTICATED requests. For local testing with the Bot Framework Emulator only; never expose this.");
+      ctx.log.info("teams started", { appId: config.appId || "(none)", appType: config.appType });
+    },
+    async stop() {},
+    async send(address: unknown, reply: Reply) {
+      await adapter.continueConversationAsync(config.appId, address as Partial<ConversationReference>, async (context) => {
+        await context.sendActivity(replyActivity(reply));
+      });
+    },
+  };
+}
