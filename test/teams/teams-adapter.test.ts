@@ -31,12 +31,13 @@ function activity(conversation: Record<string, unknown>, extra: Record<string, u
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
 const repliesTo = (conversationId: string) => connector.sent.filter((s) => decodeURIComponent(s.conversationId) === conversationId);
+const waitReplies = (conversationId: string, count = 1, ms?: number) => until(() => (repliesTo(conversationId).length >= count ? repliesTo(conversationId) : undefined), ms);
 
 describe("Teams adapter over HTTP", () => {
   it("answers a personal question with an Adaptive Card holding the right figure", async () => {
     const res = await post(activity({ id: "a:personal-1", conversationType: "personal" }, { text: "Montako sote-järjestöä Pirkanmaalla on?" }));
     expect(res.status).toBe(200);
-    const [reply] = await until(() => repliesTo("a:personal-1").length && repliesTo("a:personal-1"));
+    const [reply] = await waitReplies("a:personal-1");
     const card = reply!.activity.attachments![0]!;
     expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(card.content.version).toBe("1.5");
@@ -47,7 +48,7 @@ describe("Teams adapter over HTTP", () => {
   it("strips the @mention in a channel and answers in that thread", async () => {
     const thread = "19:channel-1@thread.tacv2;messageid=1700000000000";
     await post(activity({ id: thread, conversationType: "channel" }, { text: "<at>Järjestöbotti</at> Kainuun asukasluku", entities: [{ type: "mention", text: "<at>Järjestöbotti</at>", mentioned: BOT }] }));
-    const [reply] = await until(() => repliesTo(thread).length && repliesTo(thread));
+    const [reply] = await waitReplies(thread);
     expect(plain(cardText(reply!))).toContain(String(figure(region("kainuu"), "population")));
     expect(cardText(reply!)).not.toContain("<at>");
   });
@@ -57,14 +58,14 @@ describe("Teams adapter over HTTP", () => {
     await post(activity({ id: conv, conversationType: "personal" }, { text: "Paljonko Satakunnan järjestöavustukset ovat?" }));
     await until(() => repliesTo(conv).length === 1);
     await post(activity({ id: conv, conversationType: "personal" }, { text: "entä Pohjois-Karjalan?" }));
-    const replies = await until(() => repliesTo(conv).length === 2 && repliesTo(conv));
+    const replies = await waitReplies(conv, 2);
     expect(plain(cardText(replies[1]!))).toContain(String(figure(region("pohjois-karjala"), "ngo-grants")));
   });
 
   it("answers a suggestion button's submit", async () => {
     const conv = "a:personal-3";
     await post(activity({ id: conv, conversationType: "personal" }, { value: { question: "Lappi: kerro alueesta" } }));
-    const [reply] = await until(() => repliesTo(conv).length && repliesTo(conv));
+    const [reply] = await waitReplies(conv);
     expect(plain(cardText(reply!))).toContain(String(figure(region("lappi"), "population")));
     const actions = reply!.activity.attachments![0]!.content.actions as Array<{ type: string; data: { question: string } }>;
     expect(actions[0]!.type).toBe("Action.Submit");
@@ -85,7 +86,7 @@ describe("Teams adapter over HTTP", () => {
   it("keeps user text in a card as data, not mark-up", async () => {
     const conv = "a:personal-4";
     await post(activity({ id: conv, conversationType: "personal" }, { text: "Paljonko **Uudellamaalla** on [järjestöjä](http://x)?" }));
-    const [reply] = await until(() => repliesTo(conv).length && repliesTo(conv));
+    const [reply] = await waitReplies(conv);
     const body = reply!.activity.attachments![0]!.content.body as Array<{ type: string }>;
     expect(body.filter((b) => b.type === "TextBlock")).toHaveLength(0);
   });
@@ -105,7 +106,7 @@ describe("Teams adapter over HTTP", () => {
     await until(() => log.lines.find((l) => l.event === "teams turn failed" && l.conversation === conv), 15_000);
     connector.failNext(0);
     await post(activity({ id: conv, conversationType: "personal" }, { text: "Kainuun asukasluku" }));
-    const [reply] = await until(() => repliesTo(conv).length && repliesTo(conv));
+    const [reply] = await waitReplies(conv);
     expect(plain(cardText(reply!))).toContain(String(figure(region("kainuu"), "population")));
   });
 });

@@ -1,0 +1,12 @@
+// `npm run teams:package`: the app package for the bot registered under MICROSOFT_APP_ID.
+import { ConfigError } from "../platform.js";
+import { buildTeamsPackage } from "./package-app.js";
+
+export async function teamsPackageCommand(env: NodeJS.ProcessEnv, outFile: string): Promise<number> {
+  const botId = env.MICROSOFT_APP_ID;
+  if (!botId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(botId))
+    throw new ConfigError("MICROSOFT_APP_ID must be set to the bot's app registration id (a GUID) to build the Teams package.");
+  const file = await buildTeamsPackage({ botId, outFile, version: env.npm_package_version ?? "1.0.0" });
+  process.stdout.write(`wrote ${file}: upload it in Teams (Apps › Manage your apps › Upload an app)\n`);
+  return 0;
+}
