@@ -1,0 +1,91 @@
+// Everything `npm start` assembles, without the process around it (signals, the terminal), so
+// tests can run the real thing: the live knowledge and its watcher, the curator with its state,
+// the bot, every configured platform adapter on one HTTP server, and announcements routed back
+// through the adapter of each subscriber's platform.
+import { resolve } from "node:path";
+import { createBot, type CoreBot } from "../src/bot.js";
+import { curationReply } from "../src/curation/curation-phrases.js";
+import { parseCoordinators } from "../src/curation/coordinators.js";
+import { createCurator } from "../src/curation/curator.js";
+import { createFileStateStore } from "../src/curation/state.js";
+import { formatProblem } from "../src/knowledge/parse-file.js";
+import { createKnowledgeStore } from "../src/knowledge/store.js";
+import { watchKnowledge } from "../src/knowledge/watch.js";
+import type { Reply } from "../src/seam.js";
+import type { Logger } from "./log.js";
+import { ConfigError, type PlatformAdapter } from "./platform.js";
+import { startHttpServer, type RunningServer } from "./server.js";
+
+export interface Runtime {
+  bot: CoreBot;
+  adapters: PlatformAdapter[];
+  server?: RunningServer;
+  stop(): Promise<void>;
+}
+
+export async function startRuntime(env: NodeJS.ProcessEnv, log: Logger, knowledgeDir: string): Promise<Runtime> {
+  const store = createKnowledgeStore(knowledgeDir);
+  const adapters: PlatformAdapter[] = [];
+  const sendTo = async (platform: string, address: unknown, reply: Reply) => {
+    const adapter = adapters.find((a) => a.name === platform);
+    if (!adapter?.send) throw new Error(`no running adapter can send to ${platform}`);
+    await adapter.send(address, reply);
+  };
+  let coordinators;
+  try {
+    coordinators = parseCoordinators(env.COORDINATORS);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const curator = createCurator({
+    store,
+    state: createFileStateStore(resolve(env.DATA_DIR ?? "data")),
+    coordinators,
+    announce: (s, reply) => sendTo(s.platform, s.address, reply),
+    log: (event, context) => log.info(event, context),
+  });
+  const bot = createBot({ store, curator });
+
+  // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
+  if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
+    const { createSlackAdapter } = await import("./slack/index.js");
+    const slack = createSlackAdapter({ bot, env, log });
+    if (slack) adapters.push(slack);
+  }
+  if (env.MICROSOFT_APP_ID || env.TEAMS_NO_AUTH) {
+    const { createTeamsAdapter } = await import("./teams/index.js");
+    const teams = createTeamsAdapter({ bot, env, log });
+    if (teams) adapters.push(teams);
+  }
+
+  const stopWatching = watchKnowledge(store, {
+    reloaded: (before, after, ms) => {
+      log.info("knowledge reloaded", { version: after.version, ms: Math.round(ms * 10) / 10 });
+      curator.knowledgeChanged(before, after).catch((err: unknown) => log.error("announcing a file change failed", { err }));
+    },
+    refused: (problems) => {
+      log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem) });
+      const [platform, channel] = (env.COORDINATOR_CHANNEL ?? "").split(":");
+      if (platform && channel) {
+        const reply = curationReply("fi", "Tietopohjan muutos hylättiin: virheitä tiedostoissa", problems.map(formatProblem), false);
+        sendTo(platform, { channel }, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
+      }
+    },
+  });
+
+  const port = Number(env.PORT ?? 3978);
+  const host = env.HOST ?? "0.0.0.0";
+  const server = adapters.some((a) => a.routes) ? await startHttpServer(adapters, { port, host }) : undefined;
+  for (const a of adapters) await a.start();
+  if (adapters.length) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url });
+  return {
+    bot,
+    adapters,
+    ...(server ? { server } : {}),
+    async stop() {
+      stopWatching();
+      for (const a of adapters) await a.stop().catch((err: unknown) => log.error("stop failed", { adapter: a.name, err }));
+      await server?.close();
+    },
+  };
+}
