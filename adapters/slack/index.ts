@@ -32,6 +32,11 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
   };
   const authorize = async () => ({ botToken: config.botToken, botUserId: await whoAmI() });
   let app: App | undefined;
+  const download = async (url: string) => {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${config.botToken}` } });
+    if (!res.ok) throw new Error(`downloading a shared file failed: HTTP ${res.status}`);
+    return res.text();
+  };
 
   const build = (receiver?: ExpressReceiver) => {
     app = new App({
@@ -40,7 +45,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
       logLevel: LogLevel.WARN,
       ...(receiver ? { receiver } : { appToken: (config as Extract<SlackConfig, { mode: "socket" }>).appToken, socketMode: true }),
     });
-    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI });
+    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI, download });
   };
   if (config.mode === "socket") build();
 

@@ -20,7 +20,13 @@ export interface SlackDeps {
   bot: Bot;
   log: Logger;
   botUserId: () => Promise<string | undefined>;
+  /** Fetches a file shared with the bot (its url_private needs the bot token). */
+  download: (url: string) => Promise<string>;
 }
+
+/** Knowledge files a coordinator shares with the bot in a DM: YAML only, and small. */
+const MAX_UPLOAD = 1_000_000;
+type SharedFile = { name?: string; size?: number; url_private_download?: string; url_private?: string };
 
 export async function postReply(client: WebClient, address: SlackAddress, reply: Reply): Promise<void> {
   for (const m of renderReply(reply)) {
@@ -52,6 +58,18 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   });
 
   app.message(async ({ message, body, client }) => {
+    if (message.subtype === "file_share" && message.channel_type === "im" && answeredEvents.add(body.event_id)) {
+      const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.ya?ml$/i.test(f.name ?? ""));
+      const url = file?.url_private_download ?? file?.url_private;
+      if (!file || !url || (file.size ?? 0) > MAX_UPLOAD) return;
+      await guard("upload", async () => {
+        const attachment = { name: file.name!, text: await deps.download(url) };
+        const address = { channel: message.channel };
+        const reply = await bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId: `slack:${message.user}`, platform: "slack", address, attachment });
+        await postReply(client, address, reply);
+      }, { channel: message.channel, eventId: body.event_id });
+      return;
+    }
     if (message.subtype !== undefined || !("user" in message) || !("text" in message) || !message.text) return;
     if (!answeredEvents.add(body.event_id)) return;
     const me = await deps.botUserId();

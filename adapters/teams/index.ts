@@ -29,7 +29,8 @@ function createHandler(bot: Bot, log: Logger): ActivityHandler {
     const typed = (TurnContext.removeRecipientMention(a) ?? a.text ?? "").trim();
     const submitted = typeof a.value === "object" && a.value && typeof (a.value as { question?: unknown }).question === "string" ? (a.value as { question: string }).question : "";
     const text = typed || submitted;
-    if (text) {
+    const attachment = await sharedFile(a);
+    if (text || attachment) {
       const reply = await bot.handle({
         text,
         conversationId: `teams:${a.conversation.id}`,
@@ -37,6 +38,7 @@ function createHandler(bot: Bot, log: Logger): ActivityHandler {
         platform: "teams",
         ...(a.locale ? { locale: a.locale } : {}),
         address: TurnContext.getConversationReference(a),
+        ...(attachment ? { attachment } : {}),
       });
       await context.sendActivity(replyActivity(reply));
     }
@@ -53,6 +55,16 @@ function createHandler(bot: Bot, log: Logger): ActivityHandler {
     await next();
   });
   return handler;
+}
+
+/** A YAML file a coordinator sent in a personal chat (Teams gives a pre-authorised download URL). */
+async function sharedFile(a: Activity): Promise<{ name: string; text: string } | undefined> {
+  const file = a.attachments?.find((x) => x.contentType === "application/vnd.microsoft.teams.file.download.info" && /\.ya?ml$/i.test(x.name ?? ""));
+  const url = (file?.content as { downloadUrl?: string } | undefined)?.downloadUrl;
+  if (!file || !url) return undefined;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`downloading a shared file failed: HTTP ${res.status}`);
+  return { name: file.name!, text: await res.text() };
 }
 
 /** A request body must look like a Bot Framework activity before botbuilder sees it (else it 500s). */

@@ -41,7 +41,8 @@ export function teamsManifest(botId: string, version = "1.0.0"): Record<string, 
       {
         botId,
         scopes: ["personal", "team", "groupChat"],
-        supportsFiles: false,
+        // Coordinators replace a knowledge file by sending it to the bot in a personal chat.
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: [
           {

@@ -101,6 +101,25 @@ describe("changing the knowledge from chat, through the platforms", () => {
     expect(grantsOnDisk()).toBe(before);
   });
 
+  it("replaces a whole file uploaded in a Slack DM, after a preview", async () => {
+    const text = kb.read("regions/lappi.yaml").replace(/ngos: \{ value: \d+/, "ngos: { value: 367");
+    const url2 = slack.shareFile("lappi.yaml", text);
+    await postSigned(`${url()}/slack/events`, JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `Ev${++n}`, event_time: 1, event: { type: "message", subtype: "file_share", channel_type: "im", user: "UCOORD", channel: "DCO", ts: `${n}.0`, text: "", files: [{ name: "lappi.yaml", size: text.length, url_private_download: url2 }] } }), { secret: SECRET, contentType: "application/json" });
+    const preview = await until(() => slackPosts("DCO")[0]);
+    await click("UCOORD", "DCO", confirmValue(slackText(preview))!);
+    await until(() => slackPosts("DCO").length === 2);
+    expect(kb.read("regions/lappi.yaml")).toContain("ngos: { value: 367");
+  });
+
+  it("replaces a whole file sent in a Teams personal chat, and refuses a broken one with the reason", async () => {
+    const broken = kb.read("regions/kainuu.yaml").replace(/ngos: \{ value: \d+/, "ngos: { value: many");
+    const file = (name: string, text: string) => ({ attachments: [{ contentType: "application/vnd.microsoft.teams.file.download.info", name, content: { downloadUrl: connector.shareFile(name, text), fileType: "yaml" } }] });
+    await teams("aad-coord", "a:upload", file("kainuu.yaml", broken));
+    const refused = await until(() => teamsReplies("a:upload")[0]);
+    expect(cardText(refused)).toMatch(/figures\.ngos\.value/);
+    expect(kb.read("regions/kainuu.yaml")).not.toContain("many");
+  });
+
   it("serves a knowledge file edited on disk", async () => {
     kb.edit("regions/kainuu.yaml", /population: \{ value: \d+/, "population: { value: 70999");
     // The watcher reloads within a second; ask until the answer has the new figure.

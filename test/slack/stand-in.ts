@@ -12,7 +12,15 @@ export interface Call {
 export async function startSlackStandIn() {
   const calls: Call[] = [];
   const failures = new Map<string, Array<{ status: number; retryAfter?: number }>>();
+  const files = new Map<string, string>();
   const app = express();
+  // Shared files: Slack serves url_private only with the bot token.
+  app.get("/files/:name", (req, res) => {
+    const text = files.get(req.params.name);
+    if (!req.headers.authorization?.startsWith("Bearer xoxb-")) res.status(403).end();
+    else if (text === undefined) res.status(404).end();
+    else res.type("text/yaml").send(text);
+  });
   app.use(express.urlencoded({ extended: true }), express.json());
   app.post("/api/:method", (req, res) => {
     const method = req.params.method;
@@ -40,6 +48,8 @@ export async function startSlackStandIn() {
     url,
     calls,
     of: (method: string) => calls.filter((c) => c.method === method),
+    /** Makes a file downloadable as Slack's url_private would be; returns its URL. */
+    shareFile: (name: string, text: string) => (files.set(name, text), `${url}/files/${name}`),
     failNext: (method: string, ...list: Array<{ status: number; retryAfter?: number }>) => failures.set(method, list),
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   };

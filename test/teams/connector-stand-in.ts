@@ -26,6 +26,12 @@ export async function startConnectorStandIn() {
   };
   app.post("/v3/conversations/:conversationId/activities/:activityId", record);
   app.post("/v3/conversations/:conversationId/activities", record);
+  const files = new Map<string, string>();
+  app.get("/download/:name", (req, res) => {
+    const text = files.get(req.params.name);
+    if (text === undefined) res.status(404).end();
+    else res.type("text/yaml").send(text);
+  });
   app.get("/v3/conversations/:conversationId/members/:userId", (req, res) => res.json({ id: req.params.userId, name: "User" }));
   const server = await new Promise<import("node:http").Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
@@ -33,6 +39,7 @@ export async function startConnectorStandIn() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     sent,
+    shareFile: (name: string, text: string) => (files.set(name, text), `http://127.0.0.1:${(server.address() as AddressInfo).port}/download/${name}`),
     failNext: (n = 1) => void (failures = n),
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   };
