@@ -8,7 +8,8 @@ import type { Reply } from "../../src/seam.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
 import { readSlackConfig, type SlackConfig } from "./config.js";
 import type { SlackAddress } from "./incoming.js";
-import { postReply, registerListeners } from "./listeners.js";
+import { registerListeners } from "./listeners.js";
+import { postReply } from "./post.js";
 
 /** Web API calls are retried a bounded number of times (429 honours Retry-After, 5xx and network back off). */
 export const RETRY = { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 };

@@ -5,12 +5,15 @@
 import type { App } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { Bot, Reply } from "../../src/seam.js";
+import type { Bot } from "../../src/seam.js";
 import type { Logger } from "../log.js";
 import { createRecent } from "../recent.js";
 import { cleanSlackText, slackConversationId, type SlackAddress } from "./incoming.js";
 import { homeView } from "./home.js";
+import { postReply } from "./post.js";
 import { ASK_ACTION, escapeSlack, renderReply } from "./render.js";
+import { asksForForm } from "../update-form.js";
+import { registerUpdateModal, updateModal } from "./update-modal.js";
 
 export const SHARE_ACTION = "share_answer";
 const SHARE_LABEL = { fi: "Jaa kanavalle", sv: "Dela i kanalen", en: "Share in channel" };
@@ -27,12 +30,6 @@ export interface SlackDeps {
 /** Knowledge files a coordinator shares with the bot in a DM: YAML only, and small. */
 const MAX_UPLOAD = 1_000_000;
 type SharedFile = { name?: string; size?: number; url_private_download?: string; url_private?: string };
-
-export async function postReply(client: WebClient, address: SlackAddress, reply: Reply): Promise<void> {
-  for (const m of renderReply(reply)) {
-    await client.chat.postMessage({ channel: address.channel, ...(address.thread_ts ? { thread_ts: address.thread_ts } : {}), text: m.text, blocks: m.blocks });
-  }
-}
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   const { bot, log } = deps;
@@ -81,7 +78,13 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
   });
 
-  app.command("/jarjesto", async ({ command, ack }) => {
+  app.command("/jarjesto", async ({ command, ack, client }) => {
+    const formLanguage = asksForForm(command.text);
+    if (formLanguage) {
+      await ack();
+      await guard("update form", async () => void (await client.views.open({ trigger_id: command.trigger_id, view: updateModal(formLanguage) })), { user: command.user_id });
+      return;
+    }
     const question = cleanSlackText(command.text) || HELP_QUESTION;
     const reply = await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack" });
     const share: KnownBlock = { type: "actions", elements: [{ type: "button", action_id: SHARE_ACTION, text: { type: "plain_text", text: SHARE_LABEL[reply.language] }, value: question.slice(0, 2000) }] };
@@ -126,5 +129,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await guard("home", async () => void (await client.views.publish({ user_id: event.user, view: await homeView(bot, event.user) })), { user: event.user });
   });
 
+  registerUpdateModal(app, bot, log);
   app.error(async (err) => log.error("slack listener error", { err }));
 }

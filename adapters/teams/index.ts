@@ -8,6 +8,8 @@ import type { AdapterContext, PlatformAdapter } from "../platform.js";
 import { createRecent } from "../recent.js";
 import { readTeamsConfig } from "./config.js";
 import { renderCard } from "./render.js";
+import { asksForForm, formCommand } from "../update-form.js";
+import { updateCard } from "./update-card.js";
 
 const HELP_QUESTION = "Mitä osaat?";
 const STEPS_QUESTION = "Mitkä ovat viisi askelta toimivaan järjestöyhteistyöhön?";
@@ -28,7 +30,13 @@ function createHandler(bot: Bot, log: Logger): ActivityHandler {
     // In channels and group chats the text starts with "<at>Bot</at>": the core must not see it.
     const typed = (TurnContext.removeRecipientMention(a) ?? a.text ?? "").trim();
     const submitted = typeof a.value === "object" && a.value && typeof (a.value as { question?: unknown }).question === "string" ? (a.value as { question: string }).question : "";
-    const text = typed || submitted;
+    const value = typeof a.value === "object" && a.value ? (a.value as Record<string, string | undefined>) : undefined;
+    const text = value?.form === "update" ? formCommand(value) : typed || submitted;
+    const formLanguage = asksForForm(text);
+    if (formLanguage) {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(updateCard(formLanguage))] });
+      return next();
+    }
     const attachment = await sharedFile(a);
     if (text || attachment) {
       const reply = await bot.handle({

@@ -94,6 +94,24 @@ describe("changing the knowledge from chat, through the platforms", () => {
     expect(plain(cardText(await until(() => teamsReplies("a:reader")[0])))).toContain("1.9 miljoonaa");
   });
 
+  it("offers the update form in both platforms, and a filled-in form gives the same preview", async () => {
+    const form = new URLSearchParams({ command: "/jarjesto", text: "päivitä", channel_id: "CF", user_id: "UCOORD", team_id: "T1", response_url: `${slack.url}/response/f`, trigger_id: "trig-1" });
+    expect((await postSigned(`${url()}/slack/events`, form.toString(), { secret: SECRET, contentType: "application/x-www-form-urlencoded" })).status).toBe(200);
+    const opened = await until(() => slack.of("views.open")[0]);
+    expect(opened.body.trigger_id).toBe("trig-1");
+    const submission = { type: "view_submission", team: { id: "T1" }, user: { id: "UCOORD" }, view: { id: "V1", callback_id: "jarjesto_update", private_metadata: "fi", state: { values: { region: { region: { value: "Lappi" } }, figure: { figure: { value: "asukasluku" } }, value: { value: { value: "176 000" } }, source: { source: { value: "aluekierros-2023" } }, date: { date: { value: "2024" } } } } } };
+    await postSigned(`${url()}/slack/events`, new URLSearchParams({ payload: JSON.stringify(submission) }).toString(), { secret: SECRET, contentType: "application/x-www-form-urlencoded" });
+    const preview = await until(() => slackPosts("UCOORD")[0]);
+    expect(plain(slackText(preview))).toMatch(/176000/);
+    expect(confirmValue(slackText(preview))).toBeTruthy();
+
+    await teams("aad-coord", "a:form", { text: "päivitä" });
+    const card = await until(() => teamsReplies("a:form")[0]);
+    expect(JSON.stringify(card.activity.attachments![0]!.content)).toContain("Input.Text");
+    await teams("aad-coord", "a:form", { value: { form: "update", region: "Lappi", figure: "asukasluku", value: "176 000", source: "aluekierros-2023", date: "2024" } });
+    expect(plain(cardText(await until(() => teamsReplies("a:form")[1])))).toMatch(/176000/);
+  });
+
   it("refuses a change from someone who is not a coordinator, and nothing on disk changes", async () => {
     const before = grantsOnDisk();
     await mention("UNOBODY", "CNO", "päivitä Pirkanmaa järjestöavustukset 5 lähde aluekierros-2023");
