@@ -72,6 +72,8 @@ export const metric = z
     words: z.array(z.string().min(2)).min(1),
     /** Whether "per resident" makes sense for it (grants do, population does not). */
     per_resident: z.boolean().default(false),
+    /** The figure meant when a question names none: by "largest area" (size) or "per resident". */
+    default_for: z.enum(["size", "per-resident"]).optional(),
   })
   .strict();
 export type Metric = z.infer<typeof metric>;

@@ -39,7 +39,9 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   if (asksSteps) return { kind: "steps", ...(stepN ? { n: stepN } : {}), ...(regionIds.length === 1 ? { regionId: regionIds[0] } : {}) };
   if (ambiguous && regionIds.length === 0) return { kind: "ambiguous", mention: ambiguous, metrics: u.metrics };
 
-  const metric = u.metrics[0] ?? (perResident ? "ngo-grants" : undefined);
+  const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
+  const sizeAsked = ranking && (g.has("county-word") || g.has("area-word"));
+  const metric = u.metrics[0] ?? (perResident ? defaultFor("per-resident") : sizeAsked ? defaultFor("size") : undefined);
   if (ranking && metric && regionIds.length <= 1 && !(regionIds.length === 1 && !g.has("without"))) {
     return rankingPlan(u, metric, regionIds);
   }

@@ -67,6 +67,8 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
   }
   const maxLen = Math.max(...[...table.keys()].map((k) => k.split(" ").length));
   const notNames = new Set(lexicon.not_names.map(phraseKey));
+  // First words of two-word names ("pohjois", "etela", "keski"…), read from the names themselves.
+  const prefixes = new Set([...table.keys()].filter((k) => k.split(" ").length === 2).map((k) => k.split(" ")[0]!));
   // Typo candidates by first letter: a typo in the first letter is rare, and this keeps the
   // fallback cheap when the knowledge has thousands of names.
   const byInitial = new Map<string, string[]>();
@@ -102,9 +104,14 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
       }
       for (let i = 0; i < tokens.length; i++) {
         const word = tokens[i]!.word;
-        if (taken[i] || word.length < 5 || notNames.has(word) || isKnownWord(word)) continue;
-        const ids = matchTypo(word, byInitial.get(word[0]!) ?? [], table);
-        if (ids) mentions.push({ ids, start: i, end: i + 1, written: tokens[i]!.raw, fuzzy: true });
+        // After "Pohjois", "Etelä"… the typo belongs to the two-word name ("Pohjois-Pohjanmalla"
+        // is Pohjois-Pohjanmaa, never Pohjanmaa): match the pair joined, or nothing.
+        const prev = i > 0 && !taken[i - 1] ? tokens[i - 1]!.word : undefined;
+        const paired = prev !== undefined && prefixes.has(prev);
+        if (taken[i] || word.length < 4 || (!paired && (word.length < 5 || notNames.has(word) || isKnownWord(word)))) continue;
+        const candidate = paired ? prev + word : word;
+        const ids = matchTypo(candidate, byInitial.get(candidate[0]!) ?? [], table);
+        if (ids) mentions.push({ ids, start: paired ? i - 1 : i, end: i + 1, written: rawOf(tokens, paired ? i - 1 : i, i + 1), fuzzy: true });
       }
       return mentions.sort((a, b) => a.start - b.start);
     },
