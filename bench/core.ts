@@ -1,12 +1,14 @@
 // In-core benchmark: the bot's latency over a mixed question set beside plain fuse.js searching
 // the same knowledge in the same run, the same with the knowledge scaled x100, and start-up.
 import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Fuse from "fuse.js";
 import { createBot, type CoreBot } from "../src/bot.js";
 import type { Knowledge, Region } from "../src/knowledge/load.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { compileKnowledge, type KnowledgeStore } from "../src/knowledge/store.js";
+import { compileKnowledge, createKnowledgeStore, type KnowledgeStore } from "../src/knowledge/store.js";
 
 const QUESTIONS = [
   "Paljonko Pirkanmaan hyvinvointialue jakaa järjestöavustuksia?",
@@ -102,6 +104,23 @@ export async function benchCore(print: (line: string) => void, knowledgeDir: str
   const coreBig = line(print, `bot (${big.regions.length} regions, x100)`, time(50, ask(bigBot)));
   const plainBig = line(print, "plain fuse.js, x100", time(2, (q) => bigFuse.search(q)));
   print(`  at x100 plain fuse.js takes ${(plainBig / coreBig).toFixed(0)}x the bot's time; bot x100/x1: ${(coreBig / core).toFixed(1)}; compile x100: ${compileMs.toFixed(0)} ms`);
+
+  // A coordinator's edit: one file changes, the directory reloads (parse, validate, compile).
+  const copy = mkdtempSync(join(tmpdir(), "bench-kb-"));
+  cpSync(knowledgeDir, copy, { recursive: true });
+  const store = createKnowledgeStore(copy);
+  const file = join(copy, "regions", readdirSync(join(copy, "regions"))[0]!);
+  const original = readFileSync(file, "utf8");
+  const reloads: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    writeFileSync(file, original + `# edit ${i}\n`);
+    const t = performance.now();
+    if (!store.reload().ok) throw new Error("reload failed");
+    reloads.push(performance.now() - t);
+  }
+  rmSync(copy, { recursive: true, force: true });
+  reloads.sort((a, b) => a - b);
+  print(`reload after a one-file edit: p50 ${percentile(reloads, 50).toFixed(1)} ms, max ${reloads[reloads.length - 1]!.toFixed(1)} ms`);
 
   const bin = join(import.meta.dirname, "..", "bin", "jarjestobotti.mjs");
   const runs: number[] = [];

@@ -46,7 +46,7 @@ export function loadFromSources(files: Array<{ file: string; text: string }>): L
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
   for (const { file, text } of files) {
-    const r = parseKnowledgeFile(file, text);
+    const r = parseCached(file, text);
     problems.push(...r.problems);
     if (r.parsed) parsed.push(r.parsed);
   }
@@ -92,6 +92,22 @@ export function loadFromSources(files: Array<{ file: string; text: string }>): L
   checkReferences(parsed, k, at);
   checkRegionNames(parsed, k, at);
   return problems.length ? { ok: false, problems } : { ok: true, knowledge: k };
+}
+
+// Parsing YAML is most of a reload's work, and a reload usually follows an edit of one file:
+// files whose text has not changed reuse their parse (the result is never mutated).
+const parseCache = new Map<string, ReturnType<typeof parseKnowledgeFile>>();
+const PARSE_CACHE_MAX = 500;
+
+function parseCached(file: string, text: string): ReturnType<typeof parseKnowledgeFile> {
+  const key = `${file}\u0000${text}`;
+  let r = parseCache.get(key);
+  if (!r) {
+    r = parseKnowledgeFile(file, text);
+    if (parseCache.size >= PARSE_CACHE_MAX) parseCache.delete(parseCache.keys().next().value!);
+    parseCache.set(key, r);
+  }
+  return r;
 }
 
 type At = (p: ParsedFile, path: PathSegment[], message: string) => void;
