@@ -24,7 +24,7 @@ export function composeHelp(b: ReplyBuilder, k: Knowledge): void {
 
 export function composeUnknown(b: ReplyBuilder, k: Knowledge, u: Understanding, plan: Extract<Plan, { kind: "unknown" }>): void {
   const p = PHRASES[b.lang];
-  b.paragraph(p.dontKnow).paragraph(p.canHelpWith);
+  b.paragraph(plan.years ? p.noFigureForYear(plan.years.join(", ")) : p.dontKnow).paragraph(p.canHelpWith);
   const region = plan.regionId ? k.regions.find((r) => r.id === plan.regionId) : undefined;
   if (region) b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"));
   for (const s of didYouMean(k, u.unknown, b.lang)) b.suggest(s);

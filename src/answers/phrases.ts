@@ -7,6 +7,7 @@ type Phrases = {
   situation: string;
   onlyFinnish: string;
   dontKnow: string;
+  noFigureForYear: (years: string) => string;
   dontKnowAbout: (what: string) => string;
   canHelpWith: string;
   didYouMean: string;
@@ -40,6 +41,7 @@ export const PHRASES: Record<Language, Phrases> = {
     situation: "tilanne",
     onlyFinnish: "(Tämä teksti on saatavilla vain suomeksi.)",
     dontKnow: "En tiedä vastausta tähän tietopohjani perusteella.",
+    noFigureForYear: (y) => `Minulla ei ole tätä lukua vuodelle ${y}, joten en arvaa sitä. Tietopohjan luvut kuvaavat muita vuosia; kysy ilman vuotta, niin näet luvun ja sen ajankohdan.`,
     dontKnowAbout: (what) => `En tiedä vastausta kysymykseen: ${what}`,
     canHelpWith:
       "Osaan kertoa hyvinvointialueiden ja Helsingin järjestöyhteistyöstä ja luvuista (sote-järjestöt, asukasluku, rahoitus, järjestöavustukset), viidestä askeleesta toimivaan järjestöyhteistyöhön, valtionavustusten leikkauksista ja järjestökentän käsitteistä.",
@@ -78,6 +80,7 @@ export const PHRASES: Record<Language, Phrases> = {
     situation: "läge",
     onlyFinnish: "(Den här texten finns bara på finska.)",
     dontKnow: "Jag vet inte svaret på det utifrån min kunskapsbas.",
+    noFigureForYear: (y) => `Jag har inte den här siffran för ${y} och gissar inte. Fråga utan år, så ser du siffran och vilken tid den beskriver.`,
     dontKnowAbout: (what) => `Jag vet inte svaret på frågan: ${what}`,
     canHelpWith:
       "Jag kan berätta om organisationssamarbetet och siffrorna i välfärdsområdena och Helsingfors (social- och hälsoorganisationer, invånare, finansiering, bidrag), de fem stegen till ett fungerande organisationssamarbete, nedskärningarna av statsbidragen och begrepp inom fältet.",
@@ -116,6 +119,7 @@ export const PHRASES: Record<Language, Phrases> = {
     situation: "as of",
     onlyFinnish: "(This text is available in Finnish only.)",
     dontKnow: "I don't know the answer to that from my knowledge base.",
+    noFigureForYear: (y) => `I have no such figure for ${y}, and I won't guess one. Ask without the year to see the figure and the date it describes.`,
     dontKnowAbout: (what) => `I don't know the answer to: ${what}`,
     canHelpWith:
       "I can tell you about NGO cooperation and figures in the wellbeing services counties and Helsinki (social and health NGOs, population, funding, NGO grants), the five steps to working NGO cooperation, the state-grant cuts and the field's concepts.",

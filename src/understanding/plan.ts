@@ -15,7 +15,7 @@ export type Plan =
   | { kind: "steps"; n?: number; regionId?: string }
   | { kind: "entry"; id: string; alternatives: string[] }
   | { kind: "ambiguous"; mention: RegionMention; metrics: string[] }
-  | { kind: "unknown"; regionId?: string };
+  | { kind: "unknown"; regionId?: string; years?: number[] };
 
 /** An entry must be named by at least this much word weight to be answered. */
 const ENTRY_MIN = 0.5;
@@ -42,6 +42,9 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
   const sizeAsked = ranking && (g.has("county-word") || g.has("area-word"));
   const metric = u.metrics[0] ?? (perResident ? defaultFor("per-resident") : sizeAsked ? defaultFor("size") : undefined);
+  // "Paljonko Lappi sai rahaa vuonna 2025?": a figure describing another year is not an answer.
+  if (u.years.length > 0 && metric && !describesYear(k, regionIds, metric, u.years))
+    return { kind: "unknown", years: u.years, ...(regionIds[0] ? { regionId: regionIds[0] } : {}) };
   if (ranking && metric && regionIds.length <= 1 && !(regionIds.length === 1 && !g.has("without"))) {
     return rankingPlan(u, metric, regionIds);
   }
@@ -63,6 +66,16 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   if (metric && (ranking || u.unknown.length === 0)) return rankingPlan(u, metric, [], !ranking);
   if ((g.has("help") || g.has("greeting") || g.has("thanks")) && u.unknown.length <= 1) return { kind: "help" };
   return { kind: "unknown" };
+}
+
+/** Whether the figures held for these regions (all regions when none is named) describe one of the years. */
+function describesYear(k: Knowledge, regionIds: string[], metric: string, years: number[]): boolean {
+  const regions = regionIds.length ? k.regions.filter((r) => regionIds.includes(r.id)) : k.regions;
+  return regions.some((r) => {
+    const raw = r.figures[metric];
+    const facts = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    return facts.some((f) => years.includes(Number((f.as_of ?? k.sources.get(f.source)?.as_of ?? "").slice(0, 4))));
+  });
 }
 
 function rankingPlan(u: Understanding, metric: string, regionIds: string[], all = false): Plan {

@@ -20,6 +20,8 @@ export interface Understanding {
   ordinals: number[];
   /** Number words and small digits: how many ("kolme suurinta", "top 5"). */
   counts: number[];
+  /** Years the question names ("vuonna 2025"): figures must describe one of them. */
+  years: number[];
   groups: Set<string>;
   /** Content words nothing in the knowledge explains: a sign the question is about something else. */
   unknown: string[];
@@ -53,6 +55,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const metrics = new Set<string>();
       const entryScores = new Map<string, number>();
       const stepNumbers = new Set<number>();
+      const years: number[] = [];
       const ordinals: number[] = [];
       const counts: number[] = [];
       const groups = new Set<string>();
@@ -82,6 +85,7 @@ export function createUnderstander(k: Knowledge): Understander {
         if (/^\d+$/.test(t.word)) {
           const n = Number(t.word);
           if (n >= 1 && n <= 30) (ordinals.push(n), counts.push(n));
+          else if (n >= 1990 && n <= 2100) years.push(n);
         } else if (t.word.length >= 3 && !languageOf.has(t.word)) unknown.push(t.word);
       });
 
@@ -100,6 +104,7 @@ export function createUnderstander(k: Knowledge): Understander {
         stepNumbers: [...stepNumbers],
         ordinals,
         counts,
+        years,
         groups,
         unknown,
         tokens: tokens.length,

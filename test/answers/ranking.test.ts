@@ -87,6 +87,15 @@ describe("steps, topics and the edges of knowledge", () => {
     }
   });
 
+  it("does not pass off a figure of one year as another year's", () => {
+    const lappi = regions.find((r) => r.id === "lappi")!;
+    const reply = ask(bot, "Paljonko Lappi sai rahoitusta vuonna 2031?");
+    expect(reply.answered).toBe(false);
+    expect(plain(reply.text)).not.toContain(String(figure(lappi, "funding-2023") / 1e6));
+    expect(reply.text).toContain("2031");
+    expect(ask(bot, "Paljonko Lappi sai rahoitusta vuonna 2023?").answered).toBe(true);
+  });
+
   it("helps when asked what it can do", () => {
     const reply = ask(bot, "Mitä osaat?");
     expect(reply.answered).toBe(true);
