@@ -3,11 +3,10 @@
 import type { HomeView } from "@slack/types";
 import type { Bot } from "../../src/seam.js";
 import { escapeSlack, replyBlocks } from "./render.js";
+import { HELP_QUESTION, STEPS_QUESTION } from "../questions.js";
 
 const EXAMPLES = { fi: "Esimerkkikysymyksiä", sv: "Exempel på frågor", en: "Example questions" };
 
-const STEPS_QUESTION = "Mitkä ovat viisi askelta toimivaan järjestöyhteistyöhön?";
-const HELP_QUESTION = "Mitä osaat?";
 
 export async function homeView(bot: Bot, user: string): Promise<HomeView> {
   const ask = (text: string) => bot.handle({ text, conversationId: `slack:home:${user}`, userId: `slack:${user}`, platform: "slack" });

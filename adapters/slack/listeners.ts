@@ -7,6 +7,7 @@ import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Bot } from "../../src/seam.js";
 import type { Logger } from "../log.js";
+import { HELP_QUESTION } from "../questions.js";
 import { createRecent } from "../recent.js";
 import { cleanSlackText, slackConversationId, type SlackAddress } from "./incoming.js";
 import { homeView } from "./home.js";
@@ -17,7 +18,6 @@ import { registerUpdateModal, updateModal } from "./update-modal.js";
 
 export const SHARE_ACTION = "share_answer";
 const SHARE_LABEL = { fi: "Jaa kanavalle", sv: "Dela i kanalen", en: "Share in channel" };
-export const HELP_QUESTION = "Mitä osaat?";
 
 export interface SlackDeps {
   bot: Bot;

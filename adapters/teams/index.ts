@@ -4,6 +4,7 @@ import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAu
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { Bot, Reply } from "../../src/seam.js";
 import type { Logger } from "../log.js";
+import { HELP_QUESTION, STEPS_QUESTION } from "../questions.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
 import { createRecent } from "../recent.js";
 import { readTeamsConfig } from "./config.js";
@@ -11,8 +12,6 @@ import { renderCard } from "./render.js";
 import { asksForForm, formCommand } from "../update-form.js";
 import { updateCard } from "./update-card.js";
 
-const HELP_QUESTION = "Mitä osaat?";
-const STEPS_QUESTION = "Mitkä ovat viisi askelta toimivaan järjestöyhteistyöhön?";
 
 export function replyActivity(...replies: Reply[]): Partial<Activity> {
   return {

@@ -8,9 +8,7 @@ type Phrases = {
   onlyFinnish: string;
   dontKnow: string;
   noFigureForYear: (years: string) => string;
-  dontKnowAbout: (what: string) => string;
   canHelpWith: string;
-  didYouMean: string;
   askAlso: string;
   tourDate: string;
   structures: string;
@@ -30,9 +28,7 @@ type Phrases = {
   helpTitle: string;
   helpIntro: string;
   helpTopics: string[];
-  rank: (position: number, total: number) => string;
   compareTitle: string;
-  notCounty: string;
 };
 
 export const PHRASES: Record<Language, Phrases> = {
@@ -42,10 +38,8 @@ export const PHRASES: Record<Language, Phrases> = {
     onlyFinnish: "(Tämä teksti on saatavilla vain suomeksi.)",
     dontKnow: "En tiedä vastausta tähän tietopohjani perusteella.",
     noFigureForYear: (y) => `Minulla ei ole tätä lukua vuodelle ${y}, joten en arvaa sitä. Tietopohjan luvut kuvaavat muita vuosia; kysy ilman vuotta, niin näet luvun ja sen ajankohdan.`,
-    dontKnowAbout: (what) => `En tiedä vastausta kysymykseen: ${what}`,
     canHelpWith:
       "Osaan kertoa hyvinvointialueiden ja Helsingin järjestöyhteistyöstä ja luvuista (sote-järjestöt, asukasluku, rahoitus, järjestöavustukset), viidestä askeleesta toimivaan järjestöyhteistyöhön, valtionavustusten leikkauksista ja järjestökentän käsitteistä.",
-    didYouMean: "Tarkoititko",
     askAlso: "Voit kysyä myös",
     tourDate: "Aluekierroksen tapaaminen",
     structures: "Yhteistyörakenteet",
@@ -71,9 +65,7 @@ export const PHRASES: Record<Language, Phrases> = {
       "vertailut ja järjestykset, myös asukasta kohden",
       "valtionavustusten leikkaukset ja uudistusehdotus, järjestökentän luvut ja käsitteet",
     ],
-    rank: (p, t) => `${p}. suurin ${t} alueesta`,
     compareTitle: "Vertailu",
-    notCounty: "kaupunki, ei hyvinvointialue",
   },
   sv: {
     sources: "Källa",
@@ -81,10 +73,8 @@ export const PHRASES: Record<Language, Phrases> = {
     onlyFinnish: "(Den här texten finns bara på finska.)",
     dontKnow: "Jag vet inte svaret på det utifrån min kunskapsbas.",
     noFigureForYear: (y) => `Jag har inte den här siffran för ${y} och gissar inte. Fråga utan år, så ser du siffran och vilken tid den beskriver.`,
-    dontKnowAbout: (what) => `Jag vet inte svaret på frågan: ${what}`,
     canHelpWith:
       "Jag kan berätta om organisationssamarbetet och siffrorna i välfärdsområdena och Helsingfors (social- och hälsoorganisationer, invånare, finansiering, bidrag), de fem stegen till ett fungerande organisationssamarbete, nedskärningarna av statsbidragen och begrepp inom fältet.",
-    didYouMean: "Menade du",
     askAlso: "Du kan också fråga",
     tourDate: "Regionrundans möte",
     structures: "Samarbetsstrukturer",
@@ -110,9 +100,7 @@ export const PHRASES: Record<Language, Phrases> = {
       "jämförelser och rangordningar, även per invånare",
       "nedskärningarna av statsbidragen, fältets siffror och begrepp",
     ],
-    rank: (p, t) => `${p}:e störst av ${t} områden`,
     compareTitle: "Jämförelse",
-    notCounty: "stad, inte välfärdsområde",
   },
   en: {
     sources: "Source",
@@ -120,10 +108,8 @@ export const PHRASES: Record<Language, Phrases> = {
     onlyFinnish: "(This text is available in Finnish only.)",
     dontKnow: "I don't know the answer to that from my knowledge base.",
     noFigureForYear: (y) => `I have no such figure for ${y}, and I won't guess one. Ask without the year to see the figure and the date it describes.`,
-    dontKnowAbout: (what) => `I don't know the answer to: ${what}`,
     canHelpWith:
       "I can tell you about NGO cooperation and figures in the wellbeing services counties and Helsinki (social and health NGOs, population, funding, NGO grants), the five steps to working NGO cooperation, the state-grant cuts and the field's concepts.",
-    didYouMean: "Did you mean",
     askAlso: "You can also ask",
     tourDate: "Regional tour meeting",
     structures: "Cooperation structures",
@@ -149,13 +135,6 @@ export const PHRASES: Record<Language, Phrases> = {
       "comparisons and rankings, also per resident",
       "the state-grant cuts and reform proposal, the field's figures and concepts",
     ],
-    rank: (p, t) => `${ordinalEn(p)} largest of ${t} areas`,
     compareTitle: "Comparison",
-    notCounty: "a city, not a county",
   },
 };
-
-function ordinalEn(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
-  return `${n}${s}`;
-}

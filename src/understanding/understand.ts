@@ -8,8 +8,6 @@ import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
 
 export interface Understanding {
   language: Language;
-  /** False when the question had no word that tells its language (a bare name, a number). */
-  languageSure: boolean;
   regions: RegionMention[];
   metrics: string[];
   /** Entry ids with a score: rarer matching words weigh more. */
@@ -25,7 +23,6 @@ export interface Understanding {
   groups: Set<string>;
   /** Content words nothing in the knowledge explains: a sign the question is about something else. */
   unknown: string[];
-  tokens: number;
 }
 
 export interface Understander {
@@ -96,7 +93,6 @@ export function createUnderstander(k: Knowledge): Understander {
       const languageSure = best[1] > 0;
       return {
         language: languageSure ? best[0] : (hinted ?? "fi"),
-        languageSure,
         regions,
         metrics: [...metrics],
         entries: [...entryScores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score),
@@ -107,7 +103,6 @@ export function createUnderstander(k: Knowledge): Understander {
         years,
         groups,
         unknown,
-        tokens: tokens.length,
       };
     },
   };
