@@ -102,13 +102,29 @@ interface Named {
   entries: number;
 }
 
+/** The regions an earlier answer was about: what "siellä" and "entä asukkaita?" refer to. */
+function regionsOf(plan: Plan): string[] {
+  switch (plan.kind) {
+    case "region":
+      return [plan.regionId];
+    case "compare":
+      return plan.regionIds;
+    case "ambiguous":
+      return plan.mention.ids;
+    case "unknown":
+    case "steps":
+      return plan.regionId ? [plan.regionId] : [];
+    default:
+      return [];
+  }
+}
+
 /** A short question that only changes one thing of the previous answer keeps the rest. */
 function followUpPlan(u: Understanding, prev: Plan, n: Named): Plan | undefined {
   const g = u.groups;
   const asksTopic = u.metrics.length > 0 || n.sections.length > 0 || n.perResident;
   if (n.entries > 0 || u.steps || u.unknown.length > 1) return undefined;
-  const prevRegions =
-    prev.kind === "region" ? [prev.regionId] : prev.kind === "compare" ? prev.regionIds : prev.kind === "ambiguous" ? prev.mention.ids : prev.kind === "unknown" && prev.regionId ? [prev.regionId] : prev.kind === "steps" && prev.regionId ? [prev.regionId] : [];
+  const prevRegions = regionsOf(prev);
   const prevMetrics = prev.kind === "region" || prev.kind === "compare" || prev.kind === "ambiguous" ? prev.metrics : prev.kind === "ranking" ? [prev.metric] : [];
   const prevSections = prev.kind === "region" ? prev.sections : [];
   const prevPer = prev.kind === "region" || prev.kind === "compare" || prev.kind === "ranking" ? prev.perResident : false;
