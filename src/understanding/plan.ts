@@ -36,6 +36,8 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   const followUp = previous && followUpPlan(u, previous, { regionIds, sections, perResident, ranking, stepN, entries: entries.length });
   if (followUp) return followUp;
 
+  // "Itä-Suomessa" is a part of Finland the knowledge has no figures for: not the whole country.
+  if (g.has("other-area") && regionIds.length === 0) return { kind: "unknown" };
   if (asksSteps) return { kind: "steps", ...(stepN ? { n: stepN } : {}), ...(regionIds.length === 1 ? { regionId: regionIds[0] } : {}) };
   if (ambiguous && regionIds.length === 0) return { kind: "ambiguous", mention: ambiguous, metrics: u.metrics };
 

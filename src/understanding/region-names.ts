@@ -107,11 +107,18 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
         // After "Pohjois", "Etelä"… the typo belongs to the two-word name ("Pohjois-Pohjanmalla"
         // is Pohjois-Pohjanmaa, never Pohjanmaa): match the pair joined, or nothing.
         const prev = i > 0 && !taken[i - 1] ? tokens[i - 1]!.word : undefined;
-        const paired = prev !== undefined && prefixes.has(prev);
-        if (taken[i] || word.length < 4 || (!paired && (word.length < 5 || notNames.has(word) || isKnownWord(word)))) continue;
-        const candidate = paired ? prev + word : word;
-        const ids = matchTypo(candidate, byInitial.get(candidate[0]!) ?? [], table);
-        if (ids) mentions.push({ ids, start: paired ? i - 1 : i, end: i + 1, written: rawOf(tokens, paired ? i - 1 : i, i + 1), fuzzy: true });
+        if (taken[i] || word.length < 3) continue;
+        // A misspelt two-word name ("Varsinai-Suomen") is tried as a pair before its parts.
+        const pairIds = prev !== undefined && prev.length >= 3 && (prev + word).length >= 10 ? matchTypo(prev + word, byInitial.get(prev[0]!) ?? [], table) : undefined;
+        if (pairIds) {
+          mentions.push({ ids: pairIds, start: i - 1, end: i + 1, written: rawOf(tokens, i - 1, i + 1), fuzzy: true });
+          taken[i - 1] = taken[i] = true;
+          continue;
+        }
+        if (prev !== undefined && prefixes.has(prev)) continue;
+        if (word.length < 5 || notNames.has(word) || isKnownWord(word)) continue;
+        const ids = matchTypo(word, byInitial.get(word[0]!) ?? [], table);
+        if (ids) mentions.push({ ids, start: i, end: i + 1, written: tokens[i]!.raw, fuzzy: true });
       }
       return mentions.sort((a, b) => a.start - b.start);
     },

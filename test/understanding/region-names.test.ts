@@ -45,6 +45,9 @@ describe("region names", () => {
     expect(regionsIn("pirkanmma")).toEqual(["pirkanmaa"]);
     expect(regionsIn("Kymenlaksossa")).toEqual(["kymenlaakso"]);
     expect(regionsIn("satakunnasa")).toEqual(["satakunta"]);
+    expect(regionsIn("Varsinai-Suomen asukasluku")).toEqual(["varsinais-suomi"]);
+    // A typo after "Pohjois" belongs to the two-word name, never to Pohjanmaa.
+    expect(regionsIn("Pohjois-Pohjanmalla")).toEqual(["pohjois-pohjanmaa"]);
   });
 
   it("does not see regions in look-alike words", () => {
