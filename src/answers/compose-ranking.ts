@@ -41,6 +41,13 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
   b.title(p.rankingTitle(b.t(metric.name), plan.least, per)).ordered();
   sorted.slice(0, plan.top).forEach((r) => b.item(`${regionName(r.region, b.lang)}: ${r.shown}`).entry(r.region.id));
 
+  // A total is a sum of the areas' own figures (shown with what it leaves out), never a national figure.
+  if (plan.total && !per) {
+    const sum = sorted.reduce((acc, r) => acc + r.value, 0);
+    const plus = pool.some((r) => newest(k, r, metric.id)?.plus);
+    const caution = metric.unit === "count" ? ` ${p.totalCount}` : "";
+    b.paragraph(p.total(formatValue(sum, metric.unit, b.lang), sorted.length) + (plus ? ` ${p.totalPlus}` : "") + caution);
+  }
   const leftOut = cities.filter((c) => !pool.includes(c));
   const counties = k.regions.length - cities.length;
   if (leftOut.length === 0 && cities.length) b.paragraph(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));

@@ -11,7 +11,7 @@ export type Plan =
   | { kind: "help" }
   | { kind: "region"; regionId: string; metrics: string[]; sections: Section[]; perResident: boolean; entryId?: string; readAs?: RegionMention }
   | { kind: "compare"; regionIds: string[]; metrics: string[]; perResident: boolean }
-  | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; countiesOnly: boolean; exclude: string[]; top: number }
+  | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; countiesOnly: boolean; exclude: string[]; top: number; total: boolean }
   | { kind: "steps"; n?: number; regionId?: string }
   | { kind: "entry"; id: string; alternatives: string[] }
   | { kind: "ambiguous"; mention: RegionMention; metrics: string[] }
@@ -29,7 +29,7 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   const sections = SECTIONS.filter((s) => g.has(s));
   const perResident = g.has("per-resident");
   const entries = u.entries.filter((e) => e.score >= ENTRY_MIN);
-  const ranking = g.has("most") || g.has("least") || g.has("rank");
+  const ranking = g.has("most") || g.has("least") || g.has("rank") || g.has("total");
   const stepN = u.stepNumbers.length === 1 ? u.stepNumbers[0] : u.ordinals.find((n) => n <= 5);
   const asksSteps = u.steps || (u.stepNumbers.length > 0 && entries.length === 0);
 
@@ -92,6 +92,7 @@ function rankingPlan(u: Understanding, metric: string, regionIds: string[], all 
     countiesOnly: g.has("county-word") && !g.has("including"),
     exclude: without,
     top,
+    total: g.has("total"),
   };
 }
 

@@ -51,6 +51,14 @@ describe("rankings computed from the data", () => {
     expect(ask(bot, "entä pienimmät?", "r1").items[0]).toContain(least.names.fi);
   });
 
+  it("sums the areas' figures when asked for a total, saying what the sum leaves out", () => {
+    const counties = regions.filter((r) => r.type === "county");
+    const sum = counties.reduce((acc, r) => acc + figure(r, "ngo-grants"), 0);
+    const reply = ask(bot, "Paljonko hyvinvointialueet jakavat järjestöavustuksia yhteensä?");
+    expect(plain(reply.text)).toContain(`${Number((sum / 1e6).toFixed(2))} miljoonaa`);
+    expect(reply.text).toMatch(/kumppanuusavustukset/);
+  });
+
   it("compares two named regions", () => {
     const [a, b] = [regions.find((r) => r.id === "satakunta")!, regions.find((r) => r.id === "kymenlaakso")!];
     const text = plain(ask(bot, `Vertaa ${a.names.fi_forms[0]} ja ${b.names.fi_forms[0]} asukaslukua`).text);
