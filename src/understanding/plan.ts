@@ -47,7 +47,8 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   // "Paljonko Lappi sai rahaa vuonna 2025?": a figure describing another year is not an answer.
   if (u.years.length > 0 && metric && !describesYear(k, regionIds, metric, u.years))
     return { kind: "unknown", years: u.years, ...(regionIds[0] ? { regionId: regionIds[0] } : {}) };
-  if (ranking && metric && regionIds.length <= 1 && !(regionIds.length === 1 && !g.has("without"))) {
+  // A ranking names no region, or only the one to leave out ("eniten ilman Helsinkiä").
+  if (ranking && metric && (regionIds.length === 0 || (regionIds.length === 1 && g.has("without")))) {
     return rankingPlan(u, metric, regionIds);
   }
   if (regionIds.length >= 2 && !g.has("without")) return { kind: "compare", regionIds, metrics: u.metrics, perResident };
