@@ -38,8 +38,22 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   // Threads the bot has answered in: a plain message there continues the conversation.
   const threads = createRecent();
 
-  const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress, locale?: string) => {
+  // The user's Slack locale is a hint for short questions whose language the words do not tell.
+  // One users.info call per user, remembered; a failure just means no hint.
+  const locales = new Map<string, Promise<string | undefined>>();
+  const localeOf = (client: WebClient, user: string) => {
+    let locale = locales.get(user);
+    if (!locale) {
+      locale = client.users.info({ user, include_locale: true }).then((r) => r.user?.locale, () => undefined);
+      if (locales.size > 10_000) locales.clear();
+      locales.set(user, locale);
+    }
+    return locale;
+  };
+
+  const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress) => {
     const conversationId = slackConversationId(address.channel, address.thread_ts);
+    const locale = await localeOf(client, user);
     const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...(locale ? { locale } : {}) });
     await postReply(client, address, reply);
     if (address.thread_ts) threads.add(conversationId);

@@ -60,6 +60,13 @@ describe("Slack adapter over signed HTTP", () => {
     expect(plain(textOf(reply))).toContain(String(figure(region("lappi"), "population")));
   });
 
+  it("answers in the user's Slack locale when the question does not tell its language", async () => {
+    slack.setLocale("USV", "sv-SE");
+    await postEvent(event({ type: "message", channel_type: "im", user: "USV", channel: "DSV", ts: "350.1", text: region("lappi").names.fi }));
+    const reply = await until(() => posts().find((p) => p.body.channel === "DSV"));
+    expect(textOf(reply)).toContain(region("lappi").names.sv);
+  });
+
   it("answers an event once even when Slack delivers it again with a retry header", async () => {
     const body = event({ type: "app_mention", user: "U1", channel: "C3", ts: "400.1", text: "<@UBOT> Kainuun asukasluku" }, "EvRetry");
     await postEvent(body);

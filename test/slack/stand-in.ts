@@ -13,6 +13,7 @@ export async function startSlackStandIn() {
   const calls: Call[] = [];
   const failures = new Map<string, Array<{ status: number; retryAfter?: number }>>();
   const files = new Map<string, string>();
+  const locales = new Map<string, string>();
   const app = express();
   // Shared files: Slack serves url_private only with the bot token.
   app.get("/files/:name", (req, res) => {
@@ -34,6 +35,7 @@ export async function startSlackStandIn() {
     }
     calls.push({ method, body });
     if (method === "auth.test") res.json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
+    else if (method === "users.info") res.json({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI" } });
     else res.json({ ok: true, ts: `${Date.now() / 1000}`, channel: body.channel });
   });
   app.post("/response/:id", express.json(), (req, res) => {
@@ -48,6 +50,7 @@ export async function startSlackStandIn() {
     url,
     calls,
     of: (method: string) => calls.filter((c) => c.method === method),
+    setLocale: (user: string, locale: string) => void locales.set(user, locale),
     /** Makes a file downloadable as Slack's url_private would be; returns its URL. */
     shareFile: (name: string, text: string) => (files.set(name, text), `${url}/files/${name}`),
     failNext: (method: string, ...list: Array<{ status: number; retryAfter?: number }>) => failures.set(method, list),
