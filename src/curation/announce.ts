@@ -16,7 +16,7 @@ export function createAnnouncer(state: StateStore, send: (s: Subscription, r: Re
       const regions = [...new Set(compiled.understander.understand(regionsText).regions.flatMap((r) => r.ids))];
       const others = state.subscriptions().filter((s) => s.conversationId !== m.conversationId);
       state.setSubscriptions([...others, { platform: m.platform, address: m.address, conversationId: m.conversationId, regions, language: lang }]);
-      const names = regions.map((id) => compiled.knowledge.regions.find((r) => r.id === id)!.names[lang === "fi" ? "fi" : lang]);
+      const names = regions.map((id) => compiled.knowledge.regions.find((r) => r.id === id)!.names[lang]);
       return curationReply(lang, CURATION[lang].subscribed(names.length ? names.join(", ") : CURATION[lang].allRegions), [], true);
     },
     unsubscribe(m: IncomingMessage, lang: Language): Reply {
@@ -27,8 +27,10 @@ export function createAnnouncer(state: StateStore, send: (s: Subscription, r: Re
     },
     /** One message per subscriber per change, in the subscriber's language; failures are logged. */
     async announce(before: Knowledge, after: Knowledge): Promise<void> {
+      const byLanguage = new Map<Language, ReturnType<typeof diffKnowledge>>();
+      const changesIn = (lang: Language) => byLanguage.get(lang) ?? byLanguage.set(lang, diffKnowledge(before, after, lang)).get(lang)!;
       for (const s of state.subscriptions()) {
-        const changes = diffKnowledge(before, after, s.language).filter((c) => s.regions.length === 0 || (c.regionId && s.regions.includes(c.regionId)));
+        const changes = changesIn(s.language).filter((c) => s.regions.length === 0 || (c.regionId && s.regions.includes(c.regionId)));
         if (changes.length === 0) continue;
         const sources: ReplySource[] = [...new Set(changes.flatMap((c) => c.sources))].flatMap((id) => {
           const src = after.sources.get(id);
