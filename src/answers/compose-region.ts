@@ -14,7 +14,7 @@ export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan): 
   const region = k.regions.find((r) => r.id === plan.regionId)!;
   const p = PHRASES[b.lang];
   b.title(b.t(region.organisation)).entry(region.id);
-  if (plan.readAs) b.paragraph(p.readAs(plan.readAs.written, regionName(region, b.lang)));
+  if (plan.readAs) b.paragraph((plan.readAs.partial ? p.partOf : p.readAs)(plan.readAs.written, b.t(region.organisation)));
 
   const overview = plan.metrics.length === 0 && plan.sections.length === 0;
   const metricIds = overview || (plan.perResident && plan.metrics.length === 0) ? k.metrics.map((m) => m.id) : plan.metrics;

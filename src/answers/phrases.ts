@@ -24,6 +24,7 @@ type Phrases = {
   otherFigure: (value: string, source: string, date: string) => string;
   ambiguous: (written: string) => string;
   readAs: (written: string, name: string) => string;
+  partOf: (written: string, name: string) => string;
   stepTitle: (n: number) => string;
   whyItMatters: string;
   regionsOnStep: string;
@@ -58,6 +59,7 @@ export const PHRASES: Record<Language, Phrases> = {
     otherFigure: (v, s, d) => `Toinen lähde: ${v} (${s}, ${d}).`,
     ambiguous: (w) => `”${w}” voi tarkoittaa useaa aluetta. Tarkenna, mitä niistä tarkoitat:`,
     readAs: (w, n) => `Tulkitsin ”${w}” tarkoittavan aluetta ${n}.`,
+    partOf: (w, n) => `”${w}” on osa aluetta ${n}: luvut koskevat koko aluetta, eivät pelkkää kaupunkia.`,
     stepTitle: (n) => `Askel ${n}`,
     whyItMatters: "Miksi se on tärkeää",
     regionsOnStep: "Mitä aluekierroksella havaittiin",
@@ -96,6 +98,7 @@ export const PHRASES: Record<Language, Phrases> = {
     otherFigure: (v, s, d) => `En annan källa: ${v} (${s}, ${d}).`,
     ambiguous: (w) => `”${w}” kan betyda flera områden. Vilket menar du?`,
     readAs: (w, n) => `Jag tolkade ”${w}” som ${n}.`,
+    partOf: (w, n) => `”${w}” är en del av ${n}: siffrorna gäller hela området, inte bara staden.`,
     stepTitle: (n) => `Steg ${n}`,
     whyItMatters: "Varför det är viktigt",
     regionsOnStep: "Vad regionrundan såg",
@@ -134,6 +137,7 @@ export const PHRASES: Record<Language, Phrases> = {
     otherFigure: (v, s, d) => `Another source: ${v} (${s}, ${d}).`,
     ambiguous: (w) => `"${w}" can mean several areas. Which one do you mean?`,
     readAs: (w, n) => `I read "${w}" as ${n}.`,
+    partOf: (w, n) => `"${w}" is part of ${n}: the figures are for the whole area, not the city alone.`,
     stepTitle: (n) => `Step ${n}`,
     whyItMatters: "Why it matters",
     regionsOnStep: "What the regional tour found",

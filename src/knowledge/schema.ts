@@ -127,6 +127,8 @@ export const regionFile = z
         short: z.array(z.string().min(2)).default([]),
         /** Short names that are also ordinary words ("Sata"): matched only when capitalised. */
         short_capitalised: z.array(z.string().min(2)).default([]),
+        /** Names of a part of the area ("Kerava" of Vantaa ja Kerava): answers say the figures are the whole area's. */
+        partial: z.array(z.string().min(2)).default([]),
       })
       .strict(),
     /** The organisation's full name: "Pirkanmaan hyvinvointialue", "Helsingin kaupunki". */

@@ -48,13 +48,14 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   if (u.years.length > 0 && metric && !describesYear(k, regionIds, metric, u.years))
     return { kind: "unknown", years: u.years, ...(regionIds[0] ? { regionId: regionIds[0] } : {}) };
   // A ranking names no region, or only the one to leave out ("eniten ilman Helsinkiä").
-  if (ranking && metric && (regionIds.length === 0 || (regionIds.length === 1 && g.has("without")))) {
+  // An entry cannot answer "per resident": that is a ranking of the areas.
+  if ((ranking || (perResident && regionIds.length === 0)) && metric && (regionIds.length === 0 || (regionIds.length === 1 && g.has("without")))) {
     return rankingPlan(u, metric, regionIds);
   }
   if (regionIds.length >= 2 && !g.has("without")) return { kind: "compare", regionIds, metrics: u.metrics, perResident };
   if (regionIds.length >= 1) {
     const regionId = regionIds[0]!;
-    const readAs = resolved.find((m) => m.fuzzy);
+    const readAs = resolved.find((m) => m.fuzzy || m.partial);
     // An entry rides along when it concerns this region, or when nothing narrower was asked
     // ("Kymenlaakson OLKA-toiminta"); "Milloin aluekierros oli Pirkanmaalla?" stays a date.
     const narrow = u.metrics.length > 0 || sections.length > 0;

@@ -12,6 +12,8 @@ export interface NameForm {
   capitalised: boolean;
   /** Made by adding a case ending, not written in the file: matched exactly, never as a typo target. */
   generated: boolean;
+  /** Names only a part of the area (a city of a two-city county). */
+  partial: boolean;
 }
 
 export interface RegionMention {
@@ -21,6 +23,8 @@ export interface RegionMention {
   written: string;
   /** Found by typo tolerance rather than an exact form: the answer says how it read the name. */
   fuzzy: boolean;
+  /** The name of a part of the area: the answer says its figures are the whole area's. */
+  partial: boolean;
 }
 
 // Case endings added to the Finnish forms given in the file, so that a coordinator lists the
@@ -30,16 +34,17 @@ const FI_ENDINGS = ["n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "ta", "
 export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
   const n = region.names;
   const forms = new Map<string, NameForm>();
-  const add = (written: string, capitalised = false, generated = false) => {
+  const add = (written: string, capitalised = false, generated = false, partial = false) => {
     const key = phraseKey(written);
     if (key.length < 2 || forms.has(key)) return;
-    forms.set(key, { key, written, capitalised, generated });
+    forms.set(key, { key, written, capitalised, generated, partial });
     // "Keski-Suomi" is also typed "Keskisuomi"; hyphenated two-word names get a joined form.
     const words = key.split(" ");
-    if (words.length === 2 && written.includes("-")) forms.set(words.join(""), { key: words.join(""), written, capitalised, generated });
+    if (words.length === 2 && written.includes("-")) forms.set(words.join(""), { key: words.join(""), written, capitalised, generated, partial });
   };
   [n.fi, ...n.fi_forms, n.sv, ...n.sv_forms, n.en, ...n.en_forms, ...n.short].forEach((w) => add(w));
   n.short_capitalised.forEach((w) => add(w, true));
+  n.partial.forEach((w) => add(w, false, false, true));
   for (const base of [n.fi, ...n.fi_forms.filter((f) => f.endsWith("n"))]) {
     const stemPart = n.fi_forms.includes(base) ? base.slice(0, -1) : base;
     if (!/[aeiouyäö]$/i.test(stemPart)) continue;
@@ -49,21 +54,23 @@ export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
   return [...forms.values()];
 }
 
+type Named = { ids: string[]; capitalised: boolean; partial: boolean };
+
 export interface RegionMatcher {
   find(tokens: Token[], isKnownWord: (word: string) => boolean): RegionMention[];
 }
 
 export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "names">>, lexicon: LexiconFile): RegionMatcher {
-  const table = new Map<string, { ids: string[]; capitalised: boolean }>();
+  const table = new Map<string, Named>();
   const typoTargets: string[] = [];
   for (const r of regions) {
     for (const f of regionNameForms(r)) {
-      table.set(f.key, { ids: [r.id], capitalised: f.capitalised });
-      if (!f.generated && !f.capitalised && !f.key.includes(" ") && f.key.length >= 5) typoTargets.push(f.key);
+      table.set(f.key, { ids: [r.id], capitalised: f.capitalised, partial: f.partial });
+      if (!f.generated && !f.capitalised && !f.partial && !f.key.includes(" ") && f.key.length >= 5) typoTargets.push(f.key);
     }
   }
   for (const a of lexicon.ambiguous) {
-    for (const form of a.forms) if (!table.has(phraseKey(form))) table.set(phraseKey(form), { ids: a.regions, capitalised: false });
+    for (const form of a.forms) if (!table.has(phraseKey(form))) table.set(phraseKey(form), { ids: a.regions, capitalised: false, partial: false });
   }
   const maxLen = Math.max(...[...table.keys()].map((k) => k.split(" ").length));
   const notNames = new Set(lexicon.not_names.map(phraseKey));
@@ -96,7 +103,7 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
         for (let len = Math.min(maxLen, tokens.length - i); len >= 1; len--) {
           const hit = lookup(tokens, i, len);
           if (!hit) continue;
-          mentions.push({ ids: hit.ids, start: i, end: i + len, written: rawOf(tokens, i, i + len), fuzzy: false });
+          mentions.push({ ids: hit.ids, start: i, end: i + len, written: rawOf(tokens, i, i + len), fuzzy: false, partial: hit.partial });
           taken.fill(true, i, i + len);
           i += len - 1;
           break;
@@ -111,14 +118,14 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
         // A misspelt two-word name ("Varsinai-Suomen") is tried as a pair before its parts.
         const pairIds = prev !== undefined && prev.length >= 3 && (prev + word).length >= 10 ? matchTypo(prev + word, byInitial.get(prev[0]!) ?? [], table) : undefined;
         if (pairIds) {
-          mentions.push({ ids: pairIds, start: i - 1, end: i + 1, written: rawOf(tokens, i - 1, i + 1), fuzzy: true });
+          mentions.push({ ids: pairIds, start: i - 1, end: i + 1, written: rawOf(tokens, i - 1, i + 1), fuzzy: true, partial: false });
           taken[i - 1] = taken[i] = true;
           continue;
         }
         if (prev !== undefined && prefixes.has(prev)) continue;
         if (word.length < 5 || notNames.has(word) || isKnownWord(word)) continue;
         const ids = matchTypo(word, byInitial.get(word[0]!) ?? [], table);
-        if (ids) mentions.push({ ids, start: i, end: i + 1, written: tokens[i]!.raw, fuzzy: true });
+        if (ids) mentions.push({ ids, start: i, end: i + 1, written: tokens[i]!.raw, fuzzy: true, partial: false });
       }
       return mentions.sort((a, b) => a.start - b.start);
     },
@@ -130,7 +137,7 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
  * letters, two for longer ones, and the first letter right. Unrestricted fuzzy matching turns
  * "Suomessa" into Keski-Suomi and "vastaan" into Vantaa; this does not.
  */
-function matchTypo(word: string, keys: string[], table: Map<string, { ids: string[]; capitalised: boolean }>): string[] | undefined {
+function matchTypo(word: string, keys: string[], table: Map<string, Named>): string[] | undefined {
   const max = word.length >= 8 ? 2 : 1;
   let best: { d: number; ids: string[] } | undefined;
   let tie = false;
