@@ -96,6 +96,15 @@ describe("follow-up questions", () => {
   });
 });
 
+describe("a city that is only part of a county", () => {
+  it("answers with the county's figure and says that it is the whole county's", () => {
+    const county = regions.find((r) => (r.names.partial ?? []).length > 0)!;
+    const reply = ask(bot, `${county.names.partial![1]} asukasluku`);
+    expect(reply.entryIds).toContain(county.id);
+    expect(reply.text).toMatch(/osa aluetta/);
+  });
+});
+
 describe("ambiguous names", () => {
   it("lists the candidates for Uusimaa instead of guessing", () => {
     const reply = ask(bot, "Paljonko Uudellamaalla on järjestöjä?");
