@@ -23,7 +23,10 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export async function startRuntime(env: NodeJS.ProcessEnv, log: Logger, knowledgeDir: string): Promise<Runtime> {
+export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowledgeDir: string): Promise<Runtime> {
+  // One resolved data directory for the core's state and the adapters' own (Teams' welcomes).
+  const dataDir = resolve(given.DATA_DIR ?? "data");
+  const env: NodeJS.ProcessEnv = { ...given, DATA_DIR: dataDir };
   const store = createKnowledgeStore(knowledgeDir);
   const adapters: PlatformAdapter[] = [];
   const sendTo = async (platform: string, address: unknown, reply: Reply) => {
@@ -39,7 +42,7 @@ export async function startRuntime(env: NodeJS.ProcessEnv, log: Logger, knowledg
   }
   const curator = createCurator({
     store,
-    state: createFileStateStore(resolve(env.DATA_DIR ?? "data")),
+    state: createFileStateStore(dataDir),
     coordinators,
     announce: (s, reply) => sendTo(s.platform, s.address, reply),
     log: (event, context) => log.info(event, context),

@@ -6,7 +6,8 @@ import type { Bot, Reply } from "../../src/seam.js";
 import type { Logger } from "../log.js";
 import { HELP_QUESTION, STEPS_QUESTION } from "../questions.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
-import { createRecent } from "../recent.js";
+import { join } from "node:path";
+import { createFileRecent, createRecent, type Recent } from "../recent.js";
 import { readTeamsConfig } from "./config.js";
 import { renderCard } from "./render.js";
 import { asksForForm, formCommand } from "../update-form.js";
@@ -21,9 +22,8 @@ export function replyActivity(...replies: Reply[]): Partial<Activity> {
   };
 }
 
-function createHandler(bot: Bot, log: Logger): ActivityHandler {
+function createHandler(bot: Bot, log: Logger, welcomed: Recent): ActivityHandler {
   const handler = new ActivityHandler();
-  const welcomed = createRecent();
   handler.onMessage(async (context, next) => {
     const a = context.activity;
     // In channels and group chats the text starts with "<at>Bot</at>": the core must not see it.
@@ -98,7 +98,8 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
     const a = context.activity;
     ctx.log.error("teams turn failed", { conversation: a.conversation?.id, activity: a.id, serviceUrl: a.serviceUrl, err: error, status: (error as { statusCode?: number }).statusCode });
   };
-  const handler = createHandler(ctx.bot, ctx.log);
+  const welcomed = ctx.env.DATA_DIR ? createFileRecent(join(ctx.env.DATA_DIR, "teams-welcomed.json")) : createRecent();
+  const handler = createHandler(ctx.bot, ctx.log, welcomed);
 
   return {
     name: "teams",

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createTeamsAdapter } from "../../adapters/teams/index.js";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startHttpServer, type RunningServer } from "../../adapters/server.js";
@@ -108,6 +111,21 @@ describe("Teams adapter over HTTP", () => {
     await post(activity({ id: conv, conversationType: "personal" }, { text: "Kainuun asukasluku" }));
     const [reply] = await waitReplies(conv);
     expect(plain(cardText(reply!))).toContain(String(figure(region("kainuu"), "population")));
+  });
+});
+
+describe("Teams welcome across a restart", () => {
+  it("is not sent again to a conversation after the process restarts", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "teams-data-"));
+    const conv = "19:restart@thread.tacv2";
+    const added = { ...activity({ id: conv, conversationType: "channel" }, {}), type: "conversationUpdate", membersAdded: [BOT] };
+    for (let restart = 0; restart < 2; restart++) {
+      const adapter = createTeamsAdapter({ bot: testBot(), env: { TEAMS_NO_AUTH: "1", DATA_DIR: dataDir }, log })!;
+      const running = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
+      await fetch(`${running.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(added) });
+      await running.close();
+    }
+    expect(repliesTo(conv)).toHaveLength(1);
   });
 });
 
