@@ -77,7 +77,7 @@ export const PHRASES: Record<Language, Phrases> = {
   },
   sv: {
     sources: "Källa",
-    situation: "läge",
+    situation: "gäller",
     onlyFinnish: "(Den här texten finns bara på finska.)",
     dontKnow: "Jag vet inte svaret på det utifrån min kunskapsbas.",
     noFigureForYear: (y) => `Jag har inte den här siffran för ${y} och gissar inte. Fråga utan år, så ser du siffran och vilken tid den beskriver.`,
