@@ -31,7 +31,9 @@ export function planFor(u: Understanding, k: Knowledge, previous?: Plan): Plan {
   const entries = u.entries.filter((e) => e.score >= ENTRY_MIN);
   const ranking = g.has("most") || g.has("least") || g.has("rank") || g.has("total");
   const stepN = u.stepNumbers.length === 1 ? u.stepNumbers[0] : u.ordinals.find((n) => n <= 5);
-  const asksSteps = u.steps || (u.stepNumbers.length > 0 && entries.length === 0);
+  // A step's own words ("yhteistyörakenne") ask for the step only when no region section is asked:
+  // "Mitkä yhteistyörakenteet Etelä-Savossa on?" is about Etelä-Savo's structures.
+  const asksSteps = u.steps || (u.stepNumbers.length > 0 && entries.length === 0 && !(regionIds.length > 0 && sections.length > 0));
 
   const followUp = previous && followUpPlan(u, previous, { regionIds, sections, perResident, ranking, stepN, entries: entries.length });
   if (followUp) return followUp;

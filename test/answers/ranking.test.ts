@@ -76,6 +76,12 @@ describe("steps, topics and the edges of knowledge", () => {
     expect(ask(bot, "Mikä on kolmas askel?").title).toMatch(/3/);
   });
 
+  it("answers a region's structures, not the step, when a region is named", () => {
+    const reply = ask(bot, "Mitkä yhteistyörakenteet Etelä-Savossa on?");
+    expect(reply.entryIds).toContain("etela-savo");
+    expect(reply.title).not.toMatch(/Askel/);
+  });
+
   it("answers concepts and field facts with their sources", () => {
     const stea = ask(bot, "Mikä on STEA?");
     expect(stea.answered).toBe(true);
