@@ -1,9 +1,11 @@
 // The bot core's one entry point: a message and its conversation in, a Reply out. Knowledge
 // comes from the live store on every question, so a reload is served from the next question on.
+import { composeHelp, composeWelcome } from "./answers/compose-help.js";
 import { composeReply } from "./answers/compose.js";
+import { createReplyBuilder } from "./answers/reply-builder.js";
 import type { Curator } from "./curation/curator.js";
 import type { KnowledgeStore } from "./knowledge/store.js";
-import type { Bot, IncomingMessage, Reply } from "./seam.js";
+import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
 import { planFor, type Plan } from "./understanding/plan.js";
 
 export interface BotOptions {
@@ -49,8 +51,15 @@ export function createBot(options: BotOptions): CoreBot {
     if (contexts.size > max) contexts.delete(contexts.keys().next().value!);
     return reply;
   };
+  const fixed = (compose: typeof composeHelp) => (language: Language) => {
+    const b = createReplyBuilder(options.store.current().knowledge, language);
+    compose(b, options.store.current().knowledge);
+    return b.build(true);
+  };
   return {
     answer,
+    help: fixed(composeHelp),
+    welcome: fixed(composeWelcome),
     async handle(message) {
       if (options.curator) {
         const lang = options.store.current().understander.understand(message.text, message.locale).language;

@@ -37,7 +37,33 @@ export interface ReplySource {
   describes: string;
 }
 
-/** A platform-neutral answer. `text` is always a complete plain-text rendering of the rest. */
+/** A follow-up the user can pick: a short button label and the full question it asks. */
+export interface Suggestion {
+  /** At most about 22 characters, in natural words ("Asukasta kohden", "Askel 3"). */
+  label: string;
+  /** The question sent back to the bot when the suggestion is picked. */
+  question: string;
+}
+
+/** Rows that people compare (rankings, comparisons): rendered aligned where the platform can. */
+export interface ReplyTable {
+  columns: string[];
+  rows: string[][];
+}
+
+/** The rest of a long answer, shown on request ("Kerro lisää", a card's show-more). */
+export interface ReplyMore {
+  paragraphs: string[];
+  facts: ReplyFact[];
+  items: string[];
+  ordered: boolean;
+}
+
+/**
+ * A platform-neutral answer, read top to bottom: title, paragraphs (the direct answer first),
+ * facts, table, items, notes (method notes that follow a list), sources, suggestions. `more` is
+ * one click away. `text` is always a complete plain-text rendering of all but `more`.
+ */
 export interface Reply {
   /** False when the bot has no answer from its knowledge (out of scope, noise, unsure). */
   answered: boolean;
@@ -48,9 +74,13 @@ export interface Reply {
   items: string[];
   /** Whether items are an ordered list (the five steps, a ranking). */
   ordered: boolean;
+  table?: ReplyTable;
+  /** Notes that belong after the figures or list (how a ranking was computed, what it leaves out). */
+  notes: string[];
+  more?: ReplyMore;
   sources: ReplySource[];
-  /** Questions the user may ask next, phrased so that sending one back asks it. */
-  suggestions: string[];
+  /** Follow-ups the user may pick; sending a suggestion's question back asks it. */
+  suggestions: Suggestion[];
   text: string;
   /** Knowledge entries the answer was built from (region ids, entry ids), for logs and tests. */
   entryIds: string[];
@@ -59,4 +89,8 @@ export interface Reply {
 export interface Bot {
   /** Answers one message in its conversation; follow-ups use the conversation's earlier turns. */
   handle(message: IncomingMessage): Promise<Reply>;
+  /** How to ask, in a language: for a help command, the Slack App Home and the like. */
+  help(language: Language): Reply;
+  /** What the bot says once when it is added to a conversation, in a language. */
+  welcome(language: Language): Reply;
 }

@@ -12,7 +12,7 @@ export async function homeView(bot: Bot, user: string): Promise<HomeView> {
   const ask = (text: string) => bot.handle({ text, conversationId: `slack:home:${user}`, userId: `slack:${user}`, platform: "slack" });
   const [help, steps] = [await ask(HELP_QUESTION), await ask(STEPS_QUESTION)];
   // A view holds at most 100 blocks; two replies stay far below that.
-  const examples = help.suggestions.map((q) => `• ${escapeSlack(q)}`).join("\n");
+  const examples = help.suggestions.map((s) => `• ${escapeSlack(s.question)}`).join("\n");
   const blocks = [
     ...replyBlocks(help).filter((b) => b.type !== "actions"),
     { type: "section" as const, text: { type: "mrkdwn" as const, text: `*${EXAMPLES[help.language]}*\n${examples}` } },

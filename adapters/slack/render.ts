@@ -4,7 +4,7 @@
 // cannot ping anyone.
 import type { KnownBlock } from "@slack/types";
 import { PHRASES } from "../../src/answers/phrases.js";
-import type { Reply } from "../../src/seam.js";
+import type { Reply, Suggestion } from "../../src/seam.js";
 
 export interface SlackMessage {
   text: string;
@@ -43,8 +43,8 @@ export function chunk(text: string, max: number): string[] {
 const section = (text: string): KnownBlock[] => chunk(text, MAX_SECTION).map((t) => ({ type: "section", text: { type: "mrkdwn", text: t } }));
 
 /** A button that asks its question when clicked (the value carries the question). */
-export function askButton(question: string, i: number) {
-  const label = question.length > MAX_BUTTON ? question.slice(0, MAX_BUTTON - 1) + "…" : question;
+export function askButton({ label: given, question }: Suggestion, i: number) {
+  const label = given.length > MAX_BUTTON ? given.slice(0, MAX_BUTTON - 1) + "…" : given;
   return { type: "button" as const, action_id: `ask_${i}`, text: { type: "plain_text" as const, text: label }, value: question.slice(0, MAX_VALUE) };
 }
 
@@ -66,6 +66,8 @@ export function replyBlocks(reply: Reply): KnownBlock[] {
     const lines = reply.items.map((item, i) => `${reply.ordered ? `${i + 1}.` : "•"} ${escapeSlack(item)}`);
     blocks.push(...section(lines.join("\n")));
   }
+  if (reply.table) blocks.push(...section(reply.table.rows.map((row) => escapeSlack(row.join(" – "))).join("\n")));
+  for (const note of reply.notes) blocks.push(...section(escapeSlack(note)));
   if (reply.sources.length) {
     const elements = reply.sources.map((s) => ({ type: "mrkdwn" as const, text: escapeSlack(`${p.sources}: ${s.title} (${s.publisher}), ${p.situation} ${s.describes}`) }));
     for (let i = 0; i < elements.length; i += 10) blocks.push({ type: "context", elements: elements.slice(i, i + 10) });

@@ -22,14 +22,16 @@ export function renderCard(reply: Reply): Record<string, unknown> {
   if (reply.facts.length) body.push({ type: "FactSet", facts: reply.facts.map((f) => ({ title: escapeMarkdown(f.label), value: escapeMarkdown(f.value) })) });
   for (const para of reply.paragraphs) body.push(rich(para, {}, { spacing: "Small" }));
   reply.items.forEach((item, i) => body.push(rich(`${reply.ordered ? `${i + 1}.` : "•"} ${item}`, {}, { spacing: "Small" })));
+  if (reply.table) reply.table.rows.forEach((row) => body.push(rich(row.join(" – "), {}, { spacing: "Small" })));
+  for (const note of reply.notes) body.push(rich(note, {}, { spacing: "Small" }));
   if (reply.sources.length) {
     const text = reply.sources.map((s) => `${p.sources}: ${s.title} (${s.publisher}), ${p.situation} ${s.describes}`).join("\n");
     body.push(rich(text, { isSubtle: true, size: "Small" }, { separator: true }));
   }
-  const actions = reply.suggestions.map((q) => ({
+  const actions = reply.suggestions.map(({ label, question }) => ({
     type: "Action.Submit",
-    title: q.length > 60 ? q.slice(0, 59) + "…" : q,
-    data: { question: q, msteams: { type: "messageBack", text: q, displayText: q } },
+    title: label,
+    data: { question, msteams: { type: "messageBack", text: question, displayText: question } },
   }));
   return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body, ...(actions.length ? { actions } : {}) };
 }

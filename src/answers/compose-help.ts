@@ -1,14 +1,9 @@
-// What the bot says when it is not answering a fact: help, "I don't know" with up to three
-// "did you mean" suggestions (fuse.js over entry titles, words and region names), and the
-// candidates of an ambiguous name. Never a guessed figure.
-import Fuse from "fuse.js";
+// How to ask, and the welcome said once when the bot joins a conversation: in the language asked
+// for, with examples built from the knowledge (the first region of the tour, the steps' title).
 import type { Knowledge } from "../knowledge/load.js";
-import type { Plan } from "../understanding/plan.js";
-import type { Understanding } from "../understanding/understand.js";
-import { fold } from "../understanding/normalise.js";
-import { addFigure, regionName } from "./figures.js";
+import { regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
-import { pick, type ReplyBuilder } from "./reply-builder.js";
+import type { ReplyBuilder } from "./reply-builder.js";
 import { rankingSuggestion, topicSuggestion } from "./suggestions.js";
 
 export function composeHelp(b: ReplyBuilder, k: Knowledge): void {
@@ -22,66 +17,8 @@ export function composeHelp(b: ReplyBuilder, k: Knowledge): void {
   if (grants) b.suggest(rankingSuggestion(b.lang, b.t(grants.name)));
 }
 
-export function composeUnknown(b: ReplyBuilder, k: Knowledge, u: Understanding, plan: Extract<Plan, { kind: "unknown" }>): void {
-  const p = PHRASES[b.lang];
-  b.paragraph(plan.years ? p.noFigureForYear(plan.years.join(", ")) : p.dontKnow).paragraph(p.canHelpWith);
-  const region = plan.regionId ? k.regions.find((r) => r.id === plan.regionId) : undefined;
-  if (region) b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"));
-  for (const s of didYouMean(k, u.unknown, b.lang)) b.suggest(s);
-  if (k.steps) b.suggest(b.t(k.steps.title));
-}
 
-export function composeAmbiguous(b: ReplyBuilder, k: Knowledge, plan: Extract<Plan, { kind: "ambiguous" }>): void {
-  const p = PHRASES[b.lang];
-  const note = k.lexicon.ambiguous.find((a) => a.regions.join() === plan.mention.ids.join())?.note;
-  b.title(p.ambiguous(plan.mention.written));
-  if (note) b.paragraph(b.t(note));
-  const metrics = k.metrics.filter((m) => plan.metrics.includes(m.id));
-  for (const id of plan.mention.ids) {
-    const region = k.regions.find((r) => r.id === id)!;
-    b.entry(id);
-    if (metrics.length === 0) b.item(b.t(region.organisation));
-    for (const m of metrics) addFigure(b, k, region, m, `${regionName(region, b.lang)} – ${b.t(m.name)}`);
-    b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"));
-  }
-}
-
-/** Distinct entry words by first letter, each group with its own Fuse.js index. */
-type WordIndex = Map<string, { fuse: Fuse<string>; entriesOf: Map<string, string[]> }>;
-const indexes = new WeakMap<Knowledge, WordIndex>();
-
-function wordIndex(k: Knowledge): WordIndex {
-  let index = indexes.get(k);
-  if (index) return index;
-  const groups = new Map<string, Map<string, string[]>>();
-  for (const e of k.entries) {
-    const titles = typeof e.title === "string" ? [e.title] : [e.title.fi, e.title.sv ?? "", e.title.en ?? ""];
-    for (const w of [...e.words, ...titles].filter(Boolean).map(fold)) {
-      const group = groups.get(w[0]!) ?? new Map<string, string[]>();
-      group.set(w, [...(group.get(w) ?? []), e.id]);
-      groups.set(w[0]!, group);
-    }
-  }
-  index = new Map([...groups].map(([initial, entriesOf]) => [initial, { entriesOf, fuse: new Fuse([...entriesOf.keys()], { threshold: 0.25, ignoreLocation: true, includeScore: true, minMatchCharLength: 4 }) }]));
-  indexes.set(k, index);
-  return index;
-}
-
-/**
- * Entries whose words are close to the words of the question that nothing explained. Fuse.js
- * searches distinct words that share the first letter (tens of short strings), not every entry's
- * word list, which keeps an unanswerable question as cheap as an answerable one.
- */
-function didYouMean(k: Knowledge, words: string[], lang: "fi" | "sv" | "en"): string[] {
-  const scores = new Map<string, number>();
-  for (const w of words.filter((x) => x.length >= 5).slice(0, 3)) {
-    const group = wordIndex(k).get(w[0]!);
-    for (const r of group?.fuse.search(w, { limit: 3 }) ?? []) {
-      for (const id of group!.entriesOf.get(r.item) ?? []) scores.set(id, Math.min(scores.get(id) ?? 1, r.score ?? 1));
-    }
-  }
-  return [...scores]
-    .sort((a, b) => a[1] - b[1])
-    .slice(0, 3)
-    .map(([id]) => pick(k.entries.find((e) => e.id === id)!.title, lang).text);
+/** The welcome: what the bot knows and how to ask (for now the help text). */
+export function composeWelcome(b: ReplyBuilder, k: Knowledge): void {
+  composeHelp(b, k);
 }

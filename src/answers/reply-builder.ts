@@ -3,7 +3,7 @@
 // lists each source once with the date its facts describe.
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language, Text } from "../knowledge/schema.js";
-import type { Reply, ReplyFact, ReplySource } from "../seam.js";
+import type { Reply, ReplyFact, ReplySource, ReplyTable, Suggestion } from "../seam.js";
 import { PHRASES } from "./phrases.js";
 
 export interface ReplyBuilder {
@@ -16,7 +16,11 @@ export interface ReplyBuilder {
   item(s: string): ReplyBuilder;
   ordered(): ReplyBuilder;
   source(id: string, describes?: Text): ReplyBuilder;
-  suggest(question: string): ReplyBuilder;
+  /** A follow-up: the question it asks, and a short label (the question itself when short). */
+  suggest(question: string, label?: string): ReplyBuilder;
+  table(t: ReplyTable): ReplyBuilder;
+  /** A note that belongs after the figures or the list. */
+  note(s: string): ReplyBuilder;
   entry(id: string): ReplyBuilder;
   build(answered?: boolean): Reply;
 }
@@ -35,7 +39,9 @@ export function createReplyBuilder(k: Knowledge, lang: Language): ReplyBuilder {
   const facts: ReplyFact[] = [];
   const items: string[] = [];
   const sources = new Map<string, ReplySource>();
-  const suggestions: string[] = [];
+  const suggestions: Suggestion[] = [];
+  const notes: string[] = [];
+  let table: ReplyTable | undefined;
   const entryIds = new Set<string>();
   // The order parts were added in, so the plain text reads as composed (a note before figures).
   const order: Part[] = [];
@@ -60,11 +66,13 @@ export function createReplyBuilder(k: Knowledge, lang: Language): ReplyBuilder {
       if (!sources.has(key)) sources.set(key, { id, title: pick(s.title, lang).text, publisher: s.publisher, describes: when });
       return b;
     },
-    suggest: (q) => (suggestions.includes(q) || suggestions.length >= 3 || suggestions.push(q), b),
+    suggest: (question, label) => (suggestions.some((x) => x.question === question) || suggestions.length >= 3 || suggestions.push({ label: label ?? question, question }), b),
+    table: (t) => ((table = t), b),
+    note: (s) => (notes.push(s), b),
     entry: (id) => (entryIds.add(id), b),
     build(answered = true) {
       const p = PHRASES[lang];
-      if (untranslated && lang !== "fi") order.push(["p", paragraphs.push(p.onlyFinnish) - 1]);
+      if (untranslated && lang !== "fi") notes.push(p.onlyFinnish);
       const reply: Omit<Reply, "text"> = {
         answered,
         language: lang,
@@ -73,6 +81,8 @@ export function createReplyBuilder(k: Knowledge, lang: Language): ReplyBuilder {
         facts,
         items,
         ordered: isOrdered,
+        ...(table ? { table } : {}),
+        notes,
         sources: [...sources.values()],
         suggestions,
         entryIds: [...entryIds],
@@ -100,10 +110,12 @@ export function renderText(r: Omit<Reply, "text">, order?: Part[]): string {
     else if (kind === "f") lines.push(`• ${r.facts[i]!.label}: ${r.facts[i]!.value}`);
     else lines.push(r.ordered ? `${i + 1}. ${r.items[i]}` : `• ${r.items[i]}`);
   }
+  if (r.table) lines.push(...r.table.rows.map((row) => row.join(" – ")));
+  lines.push(...r.notes);
   if (r.sources.length) {
     const list = r.sources.map((s) => `${s.title} (${s.publisher}), ${p.situation} ${s.describes}`).join("; ");
     lines.push(`${p.sources}: ${list}.`);
   }
-  if (r.suggestions.length) lines.push(`${p.askAlso}: ${r.suggestions.map((s) => `”${s}”`).join(" · ")}`);
+  if (r.suggestions.length) lines.push(`${p.askAlso}: ${r.suggestions.map((s) => `”${s.question}”`).join(" · ")}`);
   return lines.join("\n");
 }

@@ -76,6 +76,18 @@ export const CURATION: Record<Language, Words> = {
 };
 
 export function curationReply(language: Language, title: string, items: string[], answered: boolean, suggestions: string[] = []): Reply {
-  const reply: Omit<Reply, "text"> = { answered, language, title, paragraphs: [], facts: [], items, ordered: false, sources: [], suggestions, entryIds: [] };
+  const reply: Omit<Reply, "text"> = {
+    answered,
+    language,
+    title,
+    paragraphs: [],
+    facts: [],
+    items,
+    ordered: false,
+    notes: [],
+    sources: [],
+    suggestions: suggestions.map((q) => ({ label: q, question: q })),
+    entryIds: [],
+  };
   return { ...reply, text: renderText(reply) };
 }

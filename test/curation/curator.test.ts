@@ -38,7 +38,7 @@ afterEach(() => kb.remove());
 const say = (text: string, userId = "slack:UCOORD", conversationId = "c1", platform = "slack") =>
   bot.handle({ text, userId, conversationId, platform, address: { channel: conversationId } });
 const grantsOnDisk = () => (parse(kb.read(FILE)) as { figures: Record<string, unknown> }).figures["ngo-grants"];
-const confirmId = (r: Reply) => /vahvista (\w+)/.exec(r.suggestions.join(" "))?.[1] ?? "";
+const confirmId = (r: Reply) => /vahvista (\w+)/.exec(r.suggestions.map((s) => s.question).join(" "))?.[1] ?? "";
 
 describe("changing the knowledge from chat", () => {
   it("previews, applies on confirmation, and the next answer has the new figure and source", async () => {
