@@ -1,7 +1,7 @@
 // Reads a knowledge directory into one validated Knowledge value, or the list of every problem.
 // Checks that span files live here: duplicate ids, unknown sources, metrics, regions and related
 // entries, and region names that two regions would both claim.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { regionNameForms } from "../understanding/region-names.js";
 import { parseKnowledgeFile, type ParsedFile, type PathSegment, type Problem } from "./parse-file.js";
@@ -31,6 +31,14 @@ export function listKnowledgeFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** A knowledge file is a few kilobytes; a much larger one is a mistake (or an attack on the parser). */
+export const MAX_FILE_BYTES = 1_000_000;
+
+/**
+ * Every way knowledge is read (start, the watcher, `kb validate`, chat edits and uploads through
+ * loadFromSources) ends here, and nothing here throws: a file that cannot be listed, read or
+ * parsed is a problem with its file and line like any other.
+ */
 export function loadKnowledge(dir: string): LoadResult {
   let paths: string[];
   try {
@@ -38,11 +46,33 @@ export function loadKnowledge(dir: string): LoadResult {
   } catch (err) {
     return { ok: false, problems: [{ file: dir, line: 1, path: "", message: (err as Error).message }] };
   }
-  return loadFromSources(paths.map((p) => ({ file: relative(dir, p), text: readFileSync(p, "utf8") })));
+  const problems: Problem[] = [];
+  const files: Array<{ file: string; text: string }> = [];
+  for (const p of paths) {
+    const file = relative(dir, p);
+    try {
+      const size = statSync(p).size;
+      if (size > MAX_FILE_BYTES) problems.push(...fileProblem(file, `the file is ${size} bytes; at most ${MAX_FILE_BYTES} are read`).problems);
+      else files.push({ file, text: readFileSync(p, "utf8") });
+    } catch (err) {
+      // Removed or replaced between listing and reading (an editor's save), or unreadable.
+      problems.push(...fileProblem(file, `cannot be read: ${(err as Error).message}`).problems);
+    }
+  }
+  return problems.length ? { ok: false, problems } : loadFromSources(files);
 }
 
 /** Validates a set of files given as text (the directory's files, or them with one replaced). */
 export function loadFromSources(files: Array<{ file: string; text: string }>): LoadResult {
+  try {
+    return check(files);
+  } catch (err) {
+    // A defect in a check must refuse the knowledge, never end the process that is serving it.
+    return { ok: false, problems: [{ file: "(knowledge)", line: 1, path: "", message: `could not be checked: ${(err as Error).message}` }] };
+  }
+}
+
+function check(files: Array<{ file: string; text: string }>): LoadResult {
   const problems: Problem[] = [];
   const parsed: ParsedFile[] = [];
   for (const { file, text } of files) {
@@ -103,12 +133,22 @@ function parseCached(file: string, text: string): ReturnType<typeof parseKnowled
   const key = `${file}\u0000${text}`;
   let r = parseCache.get(key);
   if (!r) {
-    r = parseKnowledgeFile(file, text);
+    r = text.length > MAX_FILE_BYTES ? fileProblem(file, `the file is over ${MAX_FILE_BYTES} characters`) : parseSafely(file, text);
     if (parseCache.size >= PARSE_CACHE_MAX) parseCache.delete(parseCache.keys().next().value!);
     parseCache.set(key, r);
   }
   return r;
 }
+
+function parseSafely(file: string, text: string): ReturnType<typeof parseKnowledgeFile> {
+  try {
+    return parseKnowledgeFile(file, text);
+  } catch (err) {
+    return fileProblem(file, `cannot be parsed: ${(err as Error).message}`);
+  }
+}
+
+const fileProblem = (file: string, message: string) => ({ problems: [{ file, line: 1, path: "", message }] });
 
 type At = (p: ParsedFile, path: PathSegment[], message: string) => void;
 

@@ -1,6 +1,6 @@
 // Parses one knowledge file and validates it against the schema, reporting every problem with
 // its line and the field's path so a coordinator can find it in the editor.
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { knowledgeFile, type KnowledgeFile } from "./schema.js";
 
@@ -35,7 +35,9 @@ export function parseKnowledgeFile(file: string, source: string): { parsed?: Par
   if (doc.errors.length) return { problems };
 
   const lineOf = (path: readonly PathSegment[]) => lineOfPath(doc, lineCounter, path);
-  const result = knowledgeFile.safeParse(doc.toJS());
+  const js = toPlainData(doc, lineCounter);
+  if ("problem" in js) return { problems: [{ file, ...js.problem }] };
+  const result = knowledgeFile.safeParse(js.data);
   if (!result.success) {
     for (const issue of result.error.issues.flatMap(specific)) {
       const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
@@ -45,6 +47,38 @@ export function parseKnowledgeFile(file: string, source: string): { parsed?: Par
     return { problems };
   }
   return { parsed: { file, data: result.data, lineOf }, problems };
+}
+
+/** Knowledge files have no use for more aliases than this; many more is a "billion laughs" file. */
+const MAX_ALIASES = 100;
+
+/**
+ * The document as plain data. yaml's toJS throws (a ReferenceError) on an alias whose anchor is
+ * missing or comes later, and on more alias uses than maxAliasCount; both become a problem at
+ * the alias's line, and anything else it might throw becomes a problem at line 1, so a broken
+ * file can never take the process down.
+ */
+function toPlainData(doc: Document, counter: LineCounter): { data: unknown } | { problem: Omit<Problem, "file"> } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (err) {
+    let problem = { line: 1, path: "", message: firstLine(err instanceof Error ? err.message : String(err)) };
+    const anchors = new Set<string>();
+    let aliases = 0;
+    // The first alias that is unresolved (its anchor not yet seen) or over the limit is the culprit.
+    visit(doc, (_key, node) => {
+      if (isNode(node) && node.anchor) anchors.add(node.anchor);
+      if (!isAlias(node)) return undefined;
+      const line = node.range ? counter.linePos(node.range[0]).line : 1;
+      // Nested aliases can exceed the limit with few alias nodes: point at the first one then.
+      if (aliases === 0) problem.line = line;
+      if (!anchors.has(node.source)) problem = { line, path: "", message: `alias *${node.source} has no anchor &${node.source} before it` };
+      else if (++aliases > MAX_ALIASES) problem = { line, path: "", message: `more than ${MAX_ALIASES} aliases (*name) in one file` };
+      else return undefined;
+      return visit.BREAK;
+    });
+    return { problem };
+  }
 }
 
 type Issue = z.core.$ZodIssue;

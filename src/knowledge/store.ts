@@ -30,19 +30,29 @@ export function compileKnowledge(knowledge: Knowledge, version: number): Compile
   return { knowledge, understander: createUnderstander(knowledge), version, loadedAt: new Date() };
 }
 
+/** Loads and compiles; never throws (a failure to compile is a problem like a broken file). */
+function loadCompiled(dir: string, version: number): { ok: true; compiled: Compiled } | { ok: false; problems: Problem[] } {
+  const r = loadKnowledge(dir);
+  if (!r.ok) return r;
+  try {
+    return { ok: true, compiled: compileKnowledge(r.knowledge, version) };
+  } catch (err) {
+    return { ok: false, problems: [{ file: "(knowledge)", line: 1, path: "", message: `could not be prepared for answering: ${(err as Error).message}` }] };
+  }
+}
+
 /** Loads dir at once; throws KnowledgeError when the first load fails (there is nothing to serve). */
 export function createKnowledgeStore(dir: string): KnowledgeStore {
-  const first = loadKnowledge(dir);
+  const first = loadCompiled(dir, 1);
   if (!first.ok) throw new KnowledgeError(first.problems);
-  let compiled = compileKnowledge(first.knowledge, 1);
+  let compiled = first.compiled;
   return {
     dir,
     current: () => compiled,
     reload() {
-      const r = loadKnowledge(dir);
-      if (!r.ok) return { ok: false, problems: r.problems };
-      compiled = compileKnowledge(r.knowledge, compiled.version + 1);
-      return { ok: true, compiled };
+      const r = loadCompiled(dir, compiled.version + 1);
+      if (r.ok) compiled = r.compiled;
+      return r;
     },
   };
 }

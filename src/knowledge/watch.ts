@@ -25,6 +25,9 @@ export function watchKnowledge(store: KnowledgeStore, events: WatchEvents, settl
     if (timer) clearTimeout(timer);
     timer = setTimeout(reload, settleMs);
   });
+  // Without a listener, a watcher error (the directory removed or unmounted) is thrown and ends
+  // the process; the last good knowledge keeps serving instead, and coordinators are told.
+  watcher.on("error", (err) => events.refused([{ file: store.dir, line: 1, path: "", message: `the directory can no longer be watched: ${err.message}` }]));
   return () => {
     if (timer) clearTimeout(timer);
     watcher.close();
