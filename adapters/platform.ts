@@ -2,12 +2,15 @@
 // mounts its HTTP routes on the shared server (one port for all platforms) and starts.
 import type { Express } from "express";
 import type { Bot, Reply } from "../src/seam.js";
+import type { Db } from "../src/state/database.js";
 import type { Logger } from "./log.js";
 
 export interface AdapterContext {
   bot: Bot;
   env: NodeJS.ProcessEnv;
   log: Logger;
+  /** The shared database (DATA_DIR/jarjestobotti.sqlite) for an adapter's own state. */
+  db?: Db;
 }
 
 export interface PlatformAdapter {

@@ -7,7 +7,9 @@ import { createBot, type CoreBot } from "../src/bot.js";
 import { curationReply } from "../src/curation/curation-phrases.js";
 import { parseCoordinators } from "../src/curation/coordinators.js";
 import { createCurator } from "../src/curation/curator.js";
-import { createFileStateStore } from "../src/curation/state.js";
+import { reconcileChanges } from "../src/curation/reconcile.js";
+import { DATABASE_FILE, openDatabase, type Db } from "../src/state/database.js";
+import { createSqliteStateStore } from "../src/state/curation-store.js";
 import { formatProblem } from "../src/knowledge/parse-file.js";
 import { createKnowledgeStore } from "../src/knowledge/store.js";
 import { watchKnowledge } from "../src/knowledge/watch.js";
@@ -28,6 +30,14 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   const dataDir = resolve(given.DATA_DIR ?? "data");
   const env: NodeJS.ProcessEnv = { ...given, DATA_DIR: dataDir };
   const store = createKnowledgeStore(knowledgeDir);
+  let db: Db;
+  try {
+    db = openDatabase(dataDir);
+  } catch (err) {
+    throw new ConfigError(`the database ${resolve(dataDir, DATABASE_FILE)} cannot be opened: ${(err as Error).message}`);
+  }
+  const state = createSqliteStateStore(db, dataDir, (message) => log.warn(message));
+  reconcileChanges(state, knowledgeDir, new Date(), (event, context) => log.warn(event, context));
   const adapters: PlatformAdapter[] = [];
   const sendTo = async (platform: string, address: unknown, reply: Reply) => {
     const adapter = adapters.find((a) => a.name === platform);
@@ -42,7 +52,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   }
   const curator = createCurator({
     store,
-    state: createFileStateStore(dataDir),
+    state,
     coordinators,
     announce: (s, reply) => sendTo(s.platform, s.address, reply),
     log: (event, context) => log.info(event, context),
@@ -52,12 +62,12 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
   if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
     const { createSlackAdapter } = await import("./slack/index.js");
-    const slack = createSlackAdapter({ bot, env, log });
+    const slack = createSlackAdapter({ bot, env, log, db });
     if (slack) adapters.push(slack);
   }
   if (env.MICROSOFT_APP_ID || env.TEAMS_NO_AUTH) {
     const { createTeamsAdapter } = await import("./teams/index.js");
-    const teams = createTeamsAdapter({ bot, env, log });
+    const teams = createTeamsAdapter({ bot, env, log, db });
     if (teams) adapters.push(teams);
   }
 
@@ -89,6 +99,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
       stopWatching();
       for (const a of adapters) await a.stop().catch((err: unknown) => log.error("stop failed", { adapter: a.name, err }));
       await server?.close();
+      db.close();
     },
   };
 }

@@ -6,13 +6,12 @@ import type { Bot, Reply } from "../../src/seam.js";
 import type { Logger } from "../log.js";
 import { HELP_QUESTION, STEPS_QUESTION } from "../questions.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
-import { join } from "node:path";
-import { createFileRecent, createRecent, type Recent } from "../recent.js";
+import type { Recent } from "../recent.js";
 import { readTeamsConfig } from "./config.js";
 import { renderCard } from "./render.js";
 import { asksForForm, formCommand } from "../update-form.js";
 import { updateCard } from "./update-card.js";
-
+import { createWelcomed } from "./welcomed.js";
 
 export function replyActivity(...replies: Reply[]): Partial<Activity> {
   return {
@@ -98,7 +97,7 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
     const a = context.activity;
     ctx.log.error("teams turn failed", { conversation: a.conversation?.id, activity: a.id, serviceUrl: a.serviceUrl, err: error, status: (error as { statusCode?: number }).statusCode });
   };
-  const welcomed = ctx.env.DATA_DIR ? createFileRecent(join(ctx.env.DATA_DIR, "teams-welcomed.json")) : createRecent();
+  const welcomed = createWelcomed(ctx.db, ctx.env.DATA_DIR, ctx.log);
   const handler = createHandler(ctx.bot, ctx.log, welcomed);
 
   return {

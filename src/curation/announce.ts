@@ -14,16 +14,12 @@ export function createAnnouncer(state: StateStore, send: (s: Subscription, r: Re
     subscribe(m: IncomingMessage, regionsText: string, lang: Language, compiled: Compiled): Reply {
       if (m.address === undefined) return curationReply(lang, CURATION[lang].cannotSubscribe, [], false);
       const regions = [...new Set(compiled.understander.understand(regionsText).regions.flatMap((r) => r.ids))];
-      const others = state.subscriptions().filter((s) => s.conversationId !== m.conversationId);
-      state.setSubscriptions([...others, { platform: m.platform, address: m.address, conversationId: m.conversationId, regions, language: lang }]);
+      state.subscribe({ platform: m.platform, address: m.address, conversationId: m.conversationId, regions, language: lang });
       const names = regions.map((id) => compiled.knowledge.regions.find((r) => r.id === id)!.names[lang]);
       return curationReply(lang, CURATION[lang].subscribed(names.length ? names.join(", ") : CURATION[lang].allRegions), [], true);
     },
     unsubscribe(m: IncomingMessage, lang: Language): Reply {
-      const all = state.subscriptions();
-      const rest = all.filter((s) => s.conversationId !== m.conversationId);
-      state.setSubscriptions(rest);
-      return curationReply(lang, rest.length < all.length ? CURATION[lang].unsubscribed : CURATION[lang].notSubscribed, [], true);
+      return curationReply(lang, state.unsubscribe(m.conversationId) ? CURATION[lang].unsubscribed : CURATION[lang].notSubscribed, [], true);
     },
     /** One message per subscriber per change, in the subscriber's language; failures are logged. */
     async announce(before: Knowledge, after: Knowledge): Promise<void> {

@@ -1,10 +1,11 @@
 // Who may change the knowledge: listed in configuration (COORDINATORS), never in the knowledge
 // itself, so a knowledge edit cannot grant itself rights. "slack:U0123" may change anything;
-// "teams:<AAD object id>:pirkanmaa|lappi" only those regions' files.
+// "teams:<AAD object id>:pirkanmaa|lappi" only files that hold those regions and nothing else.
+import type { Rights } from "./state.js";
 
 export interface Coordinators {
-  /** Whether the user may change a region's file (regionId) or any other file (undefined). */
-  mayChange(userId: string | undefined, regionId?: string): boolean;
+  /** Whether the user may make a change needing these rights (see rightsFor in rights.ts). */
+  mayChange(userId: string | undefined, rights: Rights): boolean;
   isCoordinator(userId: string | undefined): boolean;
 }
 
@@ -17,10 +18,10 @@ export function parseCoordinators(spec: string | undefined): Coordinators {
   }
   return {
     isCoordinator: (userId) => userId !== undefined && rules.has(userId),
-    mayChange(userId, regionId) {
+    mayChange(userId, rights) {
       const rule = userId ? rules.get(userId) : undefined;
       if (!rule) return false;
-      return rule === "all" || (regionId !== undefined && rule.has(regionId));
+      return rule === "all" || (rights !== "all" && rights.every((r) => rule.has(r)));
     },
   };
 }

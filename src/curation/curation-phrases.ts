@@ -28,6 +28,13 @@ const fi = {
   notSubscribed: "Tällä keskustelulla ei ollut tilausta.",
   cannotSubscribe: "Tällä alustalla ei voi vastaanottaa ilmoituksia.",
   announcement: "Tietopohjaa on päivitetty",
+  notYours: "Vain muutoksen tekijä tai koordinaattori, jolla on samat oikeudet, voi vahvistaa tai hylätä sen. Mitään ei muutettu.",
+  writeFailed: (file: string, reason: string, id: string) =>
+    `Muutosta ei voitu kirjoittaa tiedostoon ${file} (${reason}), eikä mitään muutettu. Pyydä ylläpitoa tarkistamaan, että tietopohjan hakemistoon voi kirjoittaa ja levyllä on tilaa, ja vahvista sitten uudelleen: vahvista ${id}`,
+  recordFailed: (id: string, reason: string) =>
+    `Muutos ${id} on tehty, mutta sen kirjaaminen historiaan epäonnistui (${reason}). Se kirjataan, kun botti seuraavan kerran käynnistyy; kerro ylläpidolle (DATA_DIR, levytila).`,
+  failed: (reason: string) => `Pyyntöä ei voitu käsitellä (${reason}), eikä mitään muutettu. Kerro ylläpidolle: tarkista DATA_DIR-hakemisto ja levytila.`,
+  badFileName: (name: string) => `Tiedoston nimi ”${name}” ei kelpaa: käytä pelkkää nimeä kirjaimin, numeroin ja viivoin, esim. pirkanmaa.yaml.`,
 };
 type Words = typeof fi;
 
@@ -46,6 +53,12 @@ export const CURATION: Record<Language, Words> = {
     allRegions: "alla ändringar",
     unsubscribed: "Prenumerationen avslutad.",
     announcement: "Kunskapsbasen har uppdaterats",
+    notYours: "Endast den som gjorde ändringen, eller en koordinator med samma rättigheter, kan bekräfta eller avbryta den. Inget ändrades.",
+    writeFailed: (file, reason, id) =>
+      `Ändringen kunde inte skrivas till ${file} (${reason}) och inget ändrades. Be driften kontrollera att kunskapsbasens katalog är skrivbar och att disken har utrymme, och bekräfta sedan igen: vahvista ${id}`,
+    recordFailed: (id, reason) => `Ändringen ${id} är gjord, men den kunde inte föras in i historiken (${reason}). Den förs in när botten startar nästa gång; meddela driften (DATA_DIR, diskutrymme).`,
+    failed: (reason) => `Begäran kunde inte behandlas (${reason}) och inget ändrades. Meddela driften: kontrollera katalogen DATA_DIR och diskutrymmet.`,
+    badFileName: (name) => `Filnamnet ”${name}” duger inte: använd bara ett namn med bokstäver, siffror och bindestreck, t.ex. pirkanmaa.yaml.`,
   },
   en: {
     ...fi,
@@ -72,6 +85,12 @@ export const CURATION: Record<Language, Words> = {
     notSubscribed: "This conversation had no subscription.",
     cannotSubscribe: "This platform cannot receive announcements.",
     announcement: "The knowledge has been updated",
+    notYours: "Only the person who made the change, or a coordinator with the same rights, can confirm or cancel it. Nothing was changed.",
+    writeFailed: (file, reason, id) =>
+      `The change could not be written to ${file} (${reason}), and nothing was changed. Ask the administrator to check that the knowledge directory is writable and the disk has space, then confirm again: vahvista ${id}`,
+    recordFailed: (id, reason) => `Change ${id} is applied, but recording it in the history failed (${reason}). It is recorded when the bot next starts; tell the administrator (DATA_DIR, disk space).`,
+    failed: (reason) => `The request could not be handled (${reason}), and nothing was changed. Tell the administrator: check the DATA_DIR directory and disk space.`,
+    badFileName: (name) => `The file name "${name}" is not accepted: use a plain name of letters, digits and hyphens, e.g. pirkanmaa.yaml.`,
   },
 };
 

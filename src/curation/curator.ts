@@ -1,7 +1,8 @@
-// Coordinators change the knowledge from chat: every change is previewed (before -> after),
-// applied only on confirmation, validated like a file edit, written atomically, recorded in the
-// history and announced to subscribers. A change confirmed after someone else changed the same
-// file is refused as a conflict instead of overwriting their work.
+// Coordinators change the knowledge from chat: every change is previewed (before -> after) and
+// kept as proposed; on confirmation it is validated like a file edit, recorded as "writing",
+// written atomically, reloaded, recorded as applied and announced to subscribers. A change
+// confirmed after someone else changed the same file is refused as a conflict instead of
+// overwriting their work. Whatever fails, the coordinator gets an answer saying what to do.
 import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -14,10 +15,11 @@ import type { IncomingMessage, Reply } from "../seam.js";
 import { writeFileAtomic, type WriteHooks } from "./atomic-write.js";
 import { parseCommand, type Command } from "./commands.js";
 import type { Coordinators } from "./coordinators.js";
-import { planChange, type PlannedChange } from "./plan-change.js";
+import { planChange } from "./plan-change.js";
 import { createAnnouncer } from "./announce.js";
 import { curationReply, CURATION } from "./curation-phrases.js";
-import type { StateStore, Subscription } from "./state.js";
+import { rightsFor } from "./rights.js";
+import type { Change, StateStore, Subscription } from "./state.js";
 
 export interface CuratorOptions {
   store: KnowledgeStore;
@@ -36,26 +38,18 @@ export interface Curator {
   knowledgeChanged(before: Compiled, after: Compiled): Promise<void>;
 }
 
-interface Pending extends PlannedChange {
-  id: string;
-  user: string;
-  platform: string;
-  undoes?: string;
-  expires: number;
-}
-
 const PENDING_MS = 15 * 60_000;
+
+/** What went wrong, short enough for a chat line: "EROFS", "ENOSPC", "SQLITE_FULL"... */
+export const failureReason = (err: unknown) => (err as { code?: string }).code ?? (err as Error).message;
 
 export function createCurator(o: CuratorOptions): Curator {
   const now = o.now ?? (() => new Date());
   const log = o.log ?? (() => {});
-  const pending = new Map<string, Pending>();
   const announcer = createAnnouncer(o.state, o.announce ?? (async () => {}), log);
-  const newId = () => randomBytes(3).toString("hex");
-  const diskText = (file: string) => {
-    const path = join(o.store.dir, file);
-    return existsSync(path) ? readFileSync(path, "utf8") : "";
-  };
+  const newId = () => randomBytes(4).toString("hex");
+  const path = (file: string) => join(o.store.dir, file);
+  const diskText = (file: string) => (existsSync(path(file)) ? readFileSync(path(file), "utf8") : "");
 
   /** The knowledge as it would be with one file replaced: the same checks as a file edit. */
   const validate = (file: string, text: string) => {
@@ -64,44 +58,65 @@ export function createCurator(o: CuratorOptions): Curator {
     return loadFromSources([...files, { file, text }]);
   };
 
-  const preview = (change: PlannedChange, m: IncomingMessage, lang: Language, undoes?: string): Reply => {
+  const preview = (change: Pick<Change, "file" | "before" | "after">, m: IncomingMessage, lang: Language, undoes?: string): Reply => {
     const candidate = validate(change.file, change.after);
     if (!candidate.ok) return curationReply(lang, CURATION[lang].invalid, candidate.problems.map(formatProblem), false);
-    const words = diffKnowledge(o.store.current().knowledge, candidate.knowledge, lang).map((c) => c.text);
+    const current = o.store.current().knowledge;
+    const rights = rightsFor(change.file, current, candidate.knowledge);
+    if (!o.coordinators.mayChange(m.userId, rights)) return refuse(m, lang, "change", { file: change.file, rights });
+    const words = diffKnowledge(current, candidate.knowledge, lang).map((c) => c.text);
     if (words.length === 0) return curationReply(lang, CURATION[lang].noChange, [], true);
+    const summary = lang === "fi" ? words : diffKnowledge(current, candidate.knowledge, "fi").map((c) => c.text);
     const id = newId();
-    pending.set(id, { ...change, id, user: m.userId ?? "", platform: m.platform, ...(undoes ? { undoes } : {}), expires: now().getTime() + PENDING_MS });
+    o.state.propose({ ...change, id, user: m.userId ?? "", platform: m.platform, summary, rights, ...(undoes ? { undoes } : {}) }, new Date(now().getTime() + PENDING_MS));
     return curationReply(lang, CURATION[lang].preview(change.file), words, true, [`vahvista ${id}`, `hylkää ${id}`]);
   };
 
-  const confirm = async (id: string, m: IncomingMessage, lang: Language): Promise<Reply> => {
+  /** A pending change is confirmed or rejected by its author, or a coordinator with the same rights. */
+  const mayDecide = (change: Change, m: IncomingMessage) => change.user === m.userId || o.coordinators.mayChange(m.userId, change.rights);
+
+  const confirm = async (change: Change, lang: Language): Promise<Reply> => {
     const p = CURATION[lang];
-    const change = pending.get(id);
-    if (!change || change.expires < now().getTime() || change.user !== m.userId) return curationReply(lang, p.noPending(id), [], false);
-    pending.delete(id);
     if (diskText(change.file) !== change.before) {
-      log("change conflict", { id, file: change.file, user: change.user });
+      o.state.cancel(change.id);
+      log("change conflict", { id: change.id, file: change.file, user: change.user });
       return curationReply(lang, p.conflict(change.file), [], false);
     }
     const candidate = validate(change.file, change.after);
     if (!candidate.ok) return curationReply(lang, p.invalid, candidate.problems.map(formatProblem), false);
+    // Recorded before the file is written: a crash from here on is settled at the next start.
+    if (!o.state.startWriting(change.id)) return curationReply(lang, p.noPending(change.id), [], false);
     const before = o.store.current();
-    writeFileAtomic(join(o.store.dir, change.file), change.after, o.writeHooks);
+    try {
+      writeFileAtomic(path(change.file), change.after, o.writeHooks);
+    } catch (err) {
+      o.state.writeFailed(change.id);
+      log("change not written", { id: change.id, file: change.file, reason: failureReason(err) });
+      return curationReply(lang, p.writeFailed(change.file, failureReason(err), change.id), [], false);
+    }
     const reloaded = o.store.reload();
-    if (!reloaded.ok) return curationReply(lang, p.invalid, reloaded.problems.map(formatProblem), false);
-    const changes = diffKnowledge(before.knowledge, reloaded.compiled.knowledge, "fi");
-    const record = { id, at: now().toISOString(), user: change.user, platform: change.platform, file: change.file, summary: changes.map((c) => c.text), before: change.before, after: change.after, ...(change.undoes ? { undoes: change.undoes } : {}) };
-    o.state.addHistory(record);
-    log("knowledge changed", { id, file: change.file, user: change.user, platform: change.platform });
+    if (!reloaded.ok) {
+      // Checked above, so only a concurrent edit of another file gets here: put the file back.
+      writeFileAtomic(path(change.file), change.before);
+      o.state.markFailed(change.id);
+      return curationReply(lang, p.invalid, reloaded.problems.map(formatProblem), false);
+    }
+    log("knowledge changed", { id: change.id, file: change.file, user: change.user, platform: change.platform });
+    try {
+      o.state.markApplied(change.id, now());
+    } catch (err) {
+      log("change applied but not recorded", { id: change.id, reason: failureReason(err) });
+      return curationReply(lang, p.recordFailed(change.id, failureReason(err)), [], false);
+    }
     await announcer.announce(before.knowledge, reloaded.compiled.knowledge);
-    return curationReply(lang, p.applied(id), changes.map((c) => c.text), true);
+    return curationReply(lang, p.applied(change.id), change.summary, true);
   };
 
   const run = async (c: Command, m: IncomingMessage, lang: Language): Promise<Reply> => {
     const p = CURATION[lang];
     switch (c.kind) {
       case "history": {
-        const lines = o.state.history().slice(-10).reverse().map((r) => `${r.id} · ${r.at.slice(0, 16).replace("T", " ")} · ${r.user} · ${r.summary.join("; ") || r.file}`);
+        const lines = o.state.history(10).map((r) => `${r.id} · ${r.at.slice(0, 16).replace("T", " ")} · ${r.user} · ${r.summary.join("; ") || r.file}`);
         return curationReply(lang, p.history, lines.length ? lines : [p.noHistory], true);
       }
       case "subscribe":
@@ -109,47 +124,61 @@ export function createCurator(o: CuratorOptions): Curator {
       case "unsubscribe":
         return announcer.unsubscribe(m, lang);
       case "cancel":
-        return curationReply(lang, pending.delete(c.id) ? p.cancelled(c.id) : p.noPending(c.id), [], true);
-      case "confirm":
-        return confirm(c.id, m, lang);
+      case "confirm": {
+        const change = o.state.proposed(c.id, now());
+        if (!change) return curationReply(lang, p.noPending(c.id), [], false);
+        if (!mayDecide(change, m)) return refuse(m, lang, c.kind, { id: c.id, author: change.user });
+        if (c.kind === "confirm") return confirm(change, lang);
+        return curationReply(lang, o.state.cancel(c.id) ? p.cancelled(c.id) : p.noPending(c.id), [], true);
+      }
       case "undo": {
-        const record = o.state.history().find((r) => r.id === c.id);
+        const record = o.state.historyRecord(c.id);
         if (!record) return curationReply(lang, p.noHistoryRecord(c.id), [], false);
-        const regionId = o.store.current().knowledge.regions.find((r) => r.file === record.file)?.id;
-        if (!o.coordinators.mayChange(m.userId, regionId)) return refuse(m, lang, c);
         if (diskText(record.file) !== record.after) return curationReply(lang, p.conflict(record.file), [], false);
         return preview({ file: record.file, before: record.after, after: record.before }, m, lang, record.id);
       }
       default: {
-        const planned = planChange(c, o.store.current(), lang, (file) => diskText(file));
+        const planned = planChange(c, o.store.current(), lang, diskText);
         if ("error" in planned) return curationReply(lang, planned.error, planned.details ?? [], false);
-        if (!o.coordinators.mayChange(m.userId, planned.regionId)) return refuse(m, lang, c);
         return preview(planned, m, lang);
       }
     }
   };
 
-  const refuse = (m: IncomingMessage, lang: Language, c: Command): Reply => {
-    log("change refused: not a coordinator", { user: m.userId, platform: m.platform, command: c.kind });
-    return curationReply(lang, CURATION[lang].notCoordinator, [], false);
+  const refuse = (m: IncomingMessage, lang: Language, what: string, context: Record<string, unknown> = {}): Reply => {
+    log("change refused: no rights", { ...context, user: m.userId, platform: m.platform, command: what });
+    return curationReply(lang, what === "confirm" || what === "cancel" ? CURATION[lang].notYours : CURATION[lang].notCoordinator, [], false);
   };
 
   return {
     async handle(message, language) {
       const command = parseCommand(message.text, message.attachment);
       if (!command) return undefined;
-      const needsRights = !["subscribe", "unsubscribe", "history", "confirm", "cancel"].includes(command.kind);
-      if (needsRights && !o.coordinators.isCoordinator(message.userId)) return refuse(message, language, command);
-      return run(command, message, language);
+      // Anyone may subscribe a conversation they are in, see the history, or answer a preview
+      // (confirm/cancel check the change's own rights); changing anything needs a coordinator.
+      const open = ["subscribe", "unsubscribe", "history", "confirm", "cancel"].includes(command.kind);
+      if (!open && !o.coordinators.isCoordinator(message.userId)) return refuse(message, language, command.kind);
+      try {
+        return await run(command, message, language);
+      } catch (err) {
+        log("curation command failed", { command: command.kind, user: message.userId, reason: failureReason(err) });
+        return curationReply(language, CURATION[language].failed(failureReason(err)), [], false);
+      }
     },
     async knowledgeChanged(before, after) {
       const changes = diffKnowledge(before.knowledge, after.knowledge, "fi");
       if (changes.length === 0) return;
-      for (const file of after.knowledge.files) {
-        const was = before.knowledge.texts.get(file) ?? "";
-        const is = after.knowledge.texts.get(file) ?? "";
-        if (was === is) continue;
-        o.state.addHistory({ id: newId(), at: now().toISOString(), user: "file", platform: "file", file, summary: changes.filter((c) => !c.regionId || file.includes(c.regionId)).map((c) => c.text), before: was, after: is });
+      try {
+        for (const file of after.knowledge.files) {
+          const was = before.knowledge.texts.get(file) ?? "";
+          const is = after.knowledge.texts.get(file) ?? "";
+          if (was === is) continue;
+          const summary = changes.filter((c) => !c.regionId || file.includes(c.regionId)).map((c) => c.text);
+          const rights = rightsFor(file, before.knowledge, after.knowledge);
+          o.state.recordApplied({ id: newId(), at: now().toISOString(), user: "file", platform: "file", file, summary, before: was, after: is, rights });
+        }
+      } catch (err) {
+        log("recording a file edit failed", { reason: failureReason(err) });
       }
       await announcer.announce(before.knowledge, after.knowledge);
     },

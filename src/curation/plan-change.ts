@@ -12,10 +12,9 @@ export interface PlannedChange {
   /** The file's text when the change was planned: confirming checks nobody changed it since. */
   before: string;
   after: string;
-  regionId?: string;
 }
 
-type Result = (PlannedChange & { regionId?: string }) | { error: string; details?: string[] };
+type Result = PlannedChange | { error: string; details?: string[] };
 
 export function planChange(c: Command, compiled: Compiled, lang: Language, readFile: (file: string) => string): Result {
   const p = CURATION[lang];
@@ -37,7 +36,7 @@ export function planChange(c: Command, compiled: Compiled, lang: Language, readF
       if (bad) return bad;
       const before = readFile(region.file);
       const fact = { value: c.value, source: c.source, ...(c.asOf ? { as_of: c.asOf } : {}) };
-      return { file: region.file, before, after: setFigure(before, metrics[0]!, fact), regionId: region.id };
+      return { file: region.file, before, after: setFigure(before, metrics[0]!, fact) };
     }
     case "structure": {
       const [where = "", type = "", status = "", name = "", description] = c.fields;
@@ -50,7 +49,7 @@ export function planChange(c: Command, compiled: Compiled, lang: Language, readF
       if (bad) return bad;
       const before = readFile(region.file);
       const after = upsertStructure(before, { type, status, name, ...(description ? { description } : {}), source: c.source });
-      return { file: region.file, before, after, regionId: region.id };
+      return { file: region.file, before, after };
     }
     case "highlight": {
       const [where = "", text = ""] = c.fields;
@@ -60,20 +59,22 @@ export function planChange(c: Command, compiled: Compiled, lang: Language, readF
       const bad = checkSource(c.source);
       if (bad) return bad;
       const before = readFile(region.file);
-      return { file: region.file, before, after: addHighlight(before, text, c.source), regionId: region.id };
+      return { file: region.file, before, after: addHighlight(before, text, c.source) };
     }
     case "upload": {
+      // A plain name only: no directories, no backslashes, no hidden files, nothing to escape with.
+      if (!/^[a-z0-9][a-z0-9_-]*\.ya?ml$/i.test(c.name)) return { error: p.badFileName(c.name) };
       let data: { kind?: unknown; id?: unknown } | undefined;
       try {
         data = parse(c.text) as typeof data;
       } catch (err) {
         return { error: p.invalid, details: [`${c.name}: ${(err as Error).message.split("\n")[0]}`] };
       }
-      const isRegion = data?.kind === "region" && typeof data.id === "string";
-      const existing = k.files.find((f) => f.split("/").pop() === c.name.split("/").pop());
-      const file = existing ?? (isRegion ? `regions/${String(data!.id)}.yaml` : `topics/${c.name.split("/").pop()}`);
-      const regionId = k.regions.find((r) => r.file === file)?.id ?? (isRegion ? String(data!.id) : undefined);
-      return { file, before: readFile(file), after: c.text, ...(regionId ? { regionId } : {}) };
+      // The id names the new file, so it must be a plain id too.
+      const isRegion = data?.kind === "region" && typeof data.id === "string" && /^[a-z0-9][a-z0-9-]*$/.test(data.id);
+      const existing = k.files.find((f) => f.split(/[/\\]/).pop() === c.name);
+      const file = existing ?? (isRegion ? `regions/${String(data!.id)}.yaml` : `topics/${c.name}`);
+      return { file, before: readFile(file), after: c.text };
     }
     default:
       return { error: p.usage };

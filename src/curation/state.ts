@@ -1,25 +1,35 @@
-// What the bot must remember across restarts: the history of knowledge changes and who
-// subscribes to announcements. One small interface, so a shared server store can replace the
-// embedded default when several instances run. The default keeps two JSON files under DATA_DIR,
-// each rewritten atomically: no native module to build (SQLite drivers need one), readable and
-// easy to back up, and small (a change a day is a few hundred kilobytes a year).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { writeFileAtomic } from "./atomic-write.js";
+// What curation must remember across restarts: every change from its preview to its outcome, and
+// who subscribes to announcements. One small interface; the embedded default is SQLite
+// (src/state/curation-store.ts), and a server database can replace it when several instances run.
+//
+// A change moves proposed -> writing -> applied. "writing" is recorded BEFORE the knowledge file
+// is written and "applied" after, so a crash between the two leaves a record that the next start
+// settles by looking at the file (reconcile.ts): no change is ever live without its record.
 
-export interface HistoryRecord {
+/** Who may confirm a change: coordinators of all these regions, or only full coordinators. */
+export type Rights = readonly string[] | "all";
+
+export interface Change {
   id: string;
-  at: string;
   /** Platform-qualified user id ("slack:U0123"), or "file" for edits made on disk. */
   user: string;
   platform: string;
-  /** Knowledge file the change wrote, relative to the knowledge directory. */
+  /** Knowledge file the change writes, relative to the knowledge directory. */
   file: string;
-  summary: string[];
+  /** The file's text when the change was previewed (confirming checks nobody changed it since). */
   before: string;
   after: string;
-  /** Set on a record that undid another. */
+  /** What changed, in Finnish words, for the history. */
+  summary: string[];
+  /** The rights the change needs: the regions the file holds before and after it. */
+  rights: Rights;
+  /** Set on a change that undoes another. */
   undoes?: string;
+}
+
+export interface HistoryRecord extends Change {
+  /** When it was applied (ISO time). */
+  at: string;
 }
 
 export interface Subscription {
@@ -33,23 +43,32 @@ export interface Subscription {
 }
 
 export interface StateStore {
-  history(): HistoryRecord[];
-  addHistory(record: HistoryRecord): void;
-  subscriptions(): Subscription[];
-  setSubscriptions(list: Subscription[]): void;
-}
+  /** Applied changes, newest first. */
+  history(limit: number): HistoryRecord[];
+  historyRecord(id: string): HistoryRecord | undefined;
+  /** A change made on disk (not from chat) is recorded as applied at once. */
+  recordApplied(record: HistoryRecord): void;
 
-export function createFileStateStore(dataDir: string): StateStore {
-  mkdirSync(dataDir, { recursive: true });
-  const read = <T>(name: string): T[] => {
-    const path = join(dataDir, name);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T[]) : [];
-  };
-  const write = (name: string, value: unknown) => writeFileAtomic(join(dataDir, name), JSON.stringify(value, null, 1) + "\n");
-  return {
-    history: () => read<HistoryRecord>("history.json"),
-    addHistory: (record) => write("history.json", [...read<HistoryRecord>("history.json"), record]),
-    subscriptions: () => read<Subscription>("subscriptions.json"),
-    setSubscriptions: (list) => write("subscriptions.json", list),
-  };
+  /** Keeps a previewed change until it is confirmed, cancelled or expires. */
+  propose(change: Change, expiresAt: Date): void;
+  /** A change still awaiting confirmation (not expired). */
+  proposed(id: string, now: Date): Change | undefined;
+  /** proposed -> writing, before the file is written; false if it was handled meanwhile. */
+  startWriting(id: string): boolean;
+  /** writing -> applied, after the file is written. */
+  markApplied(id: string, at: Date): void;
+  /** writing -> proposed: the write failed and nothing changed, so it may be confirmed again. */
+  writeFailed(id: string): void;
+  /** writing -> failed: the file never got the change (found at start, or it would not load). */
+  markFailed(id: string): void;
+  /** proposed -> cancelled; false when there was no such proposed change. */
+  cancel(id: string): boolean;
+  /** Changes a crash left between "writing" and "applied". */
+  unfinished(): Change[];
+
+  subscriptions(): Subscription[];
+  /** Adds or replaces the conversation's subscription. */
+  subscribe(s: Subscription): void;
+  /** False when the conversation had none. */
+  unsubscribe(conversationId: string): boolean;
 }

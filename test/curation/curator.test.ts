@@ -6,7 +6,9 @@ import { parse } from "yaml";
 import { createBot, type CoreBot } from "../../src/bot.js";
 import { parseCoordinators } from "../../src/curation/coordinators.js";
 import { createCurator } from "../../src/curation/curator.js";
-import { createFileStateStore, type Subscription } from "../../src/curation/state.js";
+import type { Subscription } from "../../src/curation/state.js";
+import { createSqliteStateStore } from "../../src/state/curation-store.js";
+import { openDatabase } from "../../src/state/database.js";
 import { createKnowledgeStore, type KnowledgeStore } from "../../src/knowledge/store.js";
 import type { Reply } from "../../src/seam.js";
 import { plain } from "../helpers/bot.js";
@@ -24,9 +26,10 @@ beforeEach(() => {
   store = createKnowledgeStore(kb.dir);
   sent = [];
   failWrite = false;
+  const dataDir = mkdtempSync(join(tmpdir(), "data-"));
   const curator = createCurator({
     store,
-    state: createFileStateStore(mkdtempSync(join(tmpdir(), "data-"))),
+    state: createSqliteStateStore(openDatabase(dataDir), dataDir),
     coordinators: parseCoordinators("slack:UCOORD,teams:aad-1,slack:ULAPPI:lappi"),
     announce: async (s, r) => void sent.push({ s, r }),
     writeHooks: { afterTempWritten: () => { if (failWrite) throw new Error("simulated crash midway"); } },
@@ -93,13 +96,18 @@ describe("changing the knowledge from chat", () => {
     expect((await say("historia")).items).toHaveLength(2);
   });
 
-  it("leaves the old file intact when the write is interrupted midway", async () => {
+  it("leaves the old file intact when the write is interrupted midway, and the change can be confirmed again", async () => {
     const before = kb.read(FILE);
     const preview = await say("päivitä Pirkanmaa järjestöavustukset 1 800 000 lähde aluekierros-2023 2024");
     failWrite = true;
-    await expect(say(`vahvista ${confirmId(preview)}`)).rejects.toThrow(/simulated/);
+    const failed = await say(`vahvista ${confirmId(preview)}`);
+    expect(failed.answered).toBe(false);
+    expect(failed.text).toMatch(/simulated crash midway/);
     expect(kb.read(FILE)).toBe(before);
     expect(readdirSync(join(kb.dir, "regions")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    failWrite = false;
+    expect((await say(`vahvista ${confirmId(preview)}`)).answered).toBe(true);
+    expect(kb.read(FILE)).toContain("1800000");
   });
 
   it("announces each change once to each subscriber, by region", async () => {

@@ -1,0 +1,39 @@
+// At start, settles the changes a crash left between "writing" (recorded before the file was
+// written) and "applied" (recorded after): the file on disk says which way it went. Together with
+// the order in curator.ts this keeps the invariant the history depends on: every chat change on
+// disk has its record, and every applied record's change reached the disk.
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { StateStore } from "./state.js";
+
+export interface Reconciled {
+  applied: string[];
+  failed: string[];
+}
+
+export function reconcileChanges(state: StateStore, knowledgeDir: string, now: Date, log: (event: string, context: Record<string, unknown>) => void): Reconciled {
+  const result: Reconciled = { applied: [], failed: [] };
+  for (const change of state.unfinished()) {
+    const path = join(knowledgeDir, change.file);
+    const disk = existsSync(path) ? readFileSync(path, "utf8") : "";
+    if (disk === change.after) {
+      state.markApplied(change.id, now);
+      result.applied.push(change.id);
+    } else {
+      // Still the old text (the crash came before the rename), or someone has edited the file
+      // since: either way this change is not what is on disk.
+      state.markFailed(change.id);
+      result.failed.push(change.id);
+    }
+  }
+  removeOrphanTemps(knowledgeDir);
+  if (result.applied.length || result.failed.length) log("changes interrupted by a stop settled", { ...result });
+  return result;
+}
+
+/** Temporary files of writes a crash interrupted (atomic-write.ts names them ".<file>.<pid>.<ms>.tmp"). */
+function removeOrphanTemps(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /^\..+\.\d+\.\d+\.tmp$/.test(entry.name)) rmSync(join(entry.parentPath, entry.name), { force: true });
+  }
+}
