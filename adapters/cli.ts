@@ -1,8 +1,7 @@
 // The jarjestobotti command: start (platforms or the terminal), ask, kb validate, bench and
 // teams-package. Settings come from the environment and an optional .env file.
 import { existsSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { createBot, type CoreBot } from "../src/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { diffKnowledge } from "../src/knowledge/diff.js";
@@ -11,6 +10,7 @@ import { knowledgeJsonSchema } from "../src/knowledge/json-schema.js";
 import { createKnowledgeStore, KnowledgeError } from "../src/knowledge/store.js";
 import { runChat } from "./console/chat.js";
 import { runJsonLines } from "./console/jsonl.js";
+import { knowledgeDir } from "./knowledge-dir.js";
 
 const USAGE = `usage:
   jarjestobotti start                 Slack/Teams when configured, else a chat in the terminal
@@ -22,14 +22,6 @@ const USAGE = `usage:
   jarjestobotti bench                 latency and throughput figures
   jarjestobotti teams-package [FILE]  build the Teams app package (needs MICROSOFT_APP_ID)
 KNOWLEDGE_DIR chooses the knowledge directory (default ./knowledge).`;
-
-const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-export function knowledgeDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.KNOWLEDGE_DIR) return resolve(env.KNOWLEDGE_DIR);
-  const here = resolve("knowledge");
-  return existsSync(here) ? here : join(packageRoot, "knowledge");
-}
 
 export function openBot(dir = knowledgeDir()): CoreBot {
   return createBot({ store: createKnowledgeStore(dir) });

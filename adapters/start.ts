@@ -1,6 +1,6 @@
 // `npm start`: every platform whose settings are present starts, sharing one process and one
 // HTTP port; with none configured, the terminal chat opens instead.
-import { knowledgeDir } from "./cli.js";
+import { knowledgeDir } from "./knowledge-dir.js";
 import { runChat } from "./console/chat.js";
 import { createLogger } from "./log.js";
 import { startRuntime } from "./runtime.js";

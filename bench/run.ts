@@ -1,7 +1,7 @@
 // `npm run bench`: the core, then each platform's HTTP path. Figures are for comparing within one
 // run on the same machine (ratios), not absolute promises: this machine has 2 noisy cores.
 import { cpus } from "node:os";
-import { knowledgeDir } from "../adapters/cli.js";
+import { knowledgeDir } from "../adapters/knowledge-dir.js";
 import { benchCore } from "./core.js";
 import { benchSlack } from "./slack.js";
 import { benchTeams } from "./teams.js";

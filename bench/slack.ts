@@ -4,7 +4,8 @@
 import { createSlackAdapter } from "../adapters/slack/index.js";
 import { createLogger } from "../adapters/log.js";
 import { startHttpServer } from "../adapters/server.js";
-import { postSigned, startSlackStandIn, until } from "../test/slack/stand-in.js";
+import { postSigned, startSlackStandIn } from "../dev/stand-ins/slack-web-api.js";
+import { until } from "../dev/stand-ins/until.js";
 import { testBot } from "../test/helpers/bot.js";
 import { measure } from "./http-stats.js";
 

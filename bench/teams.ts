@@ -3,7 +3,7 @@
 import { createTeamsAdapter } from "../adapters/teams/index.js";
 import { createLogger } from "../adapters/log.js";
 import { startHttpServer } from "../adapters/server.js";
-import { startConnectorStandIn } from "../test/teams/connector-stand-in.js";
+import { startConnectorStandIn } from "../dev/stand-ins/teams-connector.js";
 import { testBot } from "../test/helpers/bot.js";
 import { measure } from "./http-stats.js";
 

@@ -9,8 +9,9 @@ import { createMemoryLogger } from "../../adapters/log.js";
 import { startRuntime, type Runtime } from "../../adapters/runtime.js";
 import { plain } from "../helpers/bot.js";
 import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";
-import { postSigned, startSlackStandIn, until } from "../slack/stand-in.js";
-import { cardText, startConnectorStandIn } from "../teams/connector-stand-in.js";
+import { postSigned, startSlackStandIn } from "../../dev/stand-ins/slack-web-api.js";
+import { until } from "../../dev/stand-ins/until.js";
+import { cardText, startConnectorStandIn } from "../../dev/stand-ins/teams-connector.js";
 
 const SECRET = "s3cret";
 let kb: KnowledgeCopy;

@@ -3,7 +3,8 @@ import { createSlackAdapter } from "../../adapters/slack/index.js";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startHttpServer, type RunningServer } from "../../adapters/server.js";
 import { figure, plain, regionData, testBot } from "../helpers/bot.js";
-import { postSigned, startSlackStandIn, until } from "./stand-in.js";
+import { postSigned, startSlackStandIn } from "../../dev/stand-ins/slack-web-api.js";
+import { until } from "../../dev/stand-ins/until.js";
 
 const SECRET = "test-signing-secret";
 const regions = regionData();

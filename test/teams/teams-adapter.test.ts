@@ -7,8 +7,8 @@ import { createMemoryLogger } from "../../adapters/log.js";
 import { startHttpServer, type RunningServer } from "../../adapters/server.js";
 import { openDatabase } from "../../src/state/database.js";
 import { figure, plain, regionData, testBot } from "../helpers/bot.js";
-import { until } from "../slack/stand-in.js";
-import { cardText, startConnectorStandIn } from "./connector-stand-in.js";
+import { until } from "../../dev/stand-ins/until.js";
+import { cardText, startConnectorStandIn } from "../../dev/stand-ins/teams-connector.js";
 
 const regions = regionData();
 const region = (id: string) => regions.find((r) => r.id === id)!;

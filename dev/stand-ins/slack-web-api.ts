@@ -73,13 +73,3 @@ export async function postSigned(url: string, body: string, options: { secret: s
     body,
   });
 }
-
-export async function until<T>(check: () => T | undefined | false, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 15));
-  }
-}
