@@ -1,23 +1,23 @@
-// The App Home tab: how to ask, the five steps and example questions. Its content is the core's
-// own answers to a help question and a steps question, so it follows the knowledge.
-import type { HomeView } from "@slack/types";
-import type { Bot } from "../../src/seam.js";
-import { escapeSlack, replyBlocks } from "./render.js";
-import { HELP_QUESTION, STEPS_QUESTION } from "../questions.js";
+// The App Home tab in the user's language: the welcome, how to ask, and the five steps in full.
+// Welcome and help come from the bot's fixed texts; the steps are the core's answer to the steps
+// question in that language. The tab has no thread to ask in, so it shows no buttons.
+import type { HomeView, KnownBlock } from "@slack/types";
+import { HELP_PHRASES } from "../../src/answers/help-phrases.js";
+import type { Bot, Language } from "../../src/seam.js";
+import { moreBlocks, replyBlocks } from "./render.js";
 
-const EXAMPLES = { fi: "Esimerkkikysymyksiä", sv: "Exempel på frågor", en: "Example questions" };
+const MAX_VIEW_BLOCKS = 100;
+const withoutButtons = (blocks: KnownBlock[]) => blocks.filter((b) => b.type !== "actions");
 
-
-export async function homeView(bot: Bot, user: string): Promise<HomeView> {
-  const ask = (text: string) => bot.handle({ text, conversationId: `slack:home:${user}`, userId: `slack:${user}`, platform: "slack" });
-  const [help, steps] = [await ask(HELP_QUESTION), await ask(STEPS_QUESTION)];
-  // A view holds at most 100 blocks; two replies stay far below that.
-  const examples = help.suggestions.map((s) => `• ${escapeSlack(s.question)}`).join("\n");
-  const blocks = [
-    ...replyBlocks(help).filter((b) => b.type !== "actions"),
-    { type: "section" as const, text: { type: "mrkdwn" as const, text: `*${EXAMPLES[help.language]}*\n${examples}` } },
-    { type: "divider" as const },
-    ...replyBlocks(steps).filter((b) => b.type !== "actions"),
-  ].slice(0, 100);
-  return { type: "home", blocks };
+export async function homeView(bot: Bot, user: string, language: Language): Promise<HomeView> {
+  const steps = await bot.handle({ text: HELP_PHRASES[language].stepsQuestion, conversationId: `slack:home:${user}`, userId: `slack:${user}`, platform: "slack", locale: language });
+  const blocks: KnownBlock[] = [
+    ...withoutButtons(replyBlocks(bot.welcome(language))),
+    { type: "divider" },
+    ...withoutButtons(replyBlocks(bot.help(language))),
+    { type: "divider" },
+    ...withoutButtons(replyBlocks(steps)),
+    ...moreBlocks(steps),
+  ];
+  return { type: "home", blocks: blocks.slice(0, MAX_VIEW_BLOCKS) };
 }

@@ -7,7 +7,7 @@ import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Bot } from "../../src/seam.js";
 import type { Logger } from "../log.js";
-import { HELP_QUESTION } from "../questions.js";
+import { languageOfLocale } from "../locale.js";
 import { createRecent } from "../recent.js";
 import { cleanSlackText, slackConversationId, type SlackAddress } from "./incoming.js";
 import { homeView } from "./home.js";
@@ -50,6 +50,10 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     }
     return locale;
   };
+
+  // A slash command is acknowledged within Slack's 3 s: its locale is waited for at most a second.
+  const localeSoon = (client: WebClient, user: string) =>
+    Promise.race([localeOf(client, user), new Promise<undefined>((resolve) => void setTimeout(() => resolve(undefined), 1000).unref())]);
 
   const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress) => {
     const conversationId = slackConversationId(address.channel, address.thread_ts);
@@ -99,8 +103,11 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       await guard("update form", async () => void (await client.views.open({ trigger_id: command.trigger_id, view: updateModal(formLanguage) })), { user: command.user_id });
       return;
     }
-    const question = cleanSlackText(command.text) || HELP_QUESTION;
-    const reply = await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack" });
+    const question = cleanSlackText(command.text);
+    const locale = await localeSoon(client, command.user_id);
+    const reply = question
+      ? await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack", ...(locale ? { locale } : {}) })
+      : bot.help(languageOfLocale(locale));
     const share: KnownBlock = { type: "actions", elements: [{ type: "button", action_id: SHARE_ACTION, text: { type: "plain_text", text: SHARE_LABEL[reply.language] }, value: question.slice(0, 2000) }] };
     const [first] = renderReply(reply, command.text.trim() ? [share] : []);
     await ack({ response_type: "ephemeral", text: first!.text, blocks: first!.blocks });
@@ -140,7 +147,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
-    await guard("home", async () => void (await client.views.publish({ user_id: event.user, view: await homeView(bot, event.user) })), { user: event.user });
+    await guard("home", async () => void (await client.views.publish({ user_id: event.user, view: await homeView(bot, event.user, languageOfLocale(await localeOf(client, event.user))) })), { user: event.user });
   });
 
   registerUpdateModal(app, bot, log);

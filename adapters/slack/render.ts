@@ -1,10 +1,11 @@
 // Reply -> Block Kit. Slack's limits (50 blocks a message, 3 000 characters a section, 10 fields,
 // 150 characters a header, 75 a button) are met by splitting into more blocks or messages, never
-// by cutting text off. Every text the bot sends is escaped, so a question that echoes "<!channel>"
-// cannot ping anyone.
+// by cutting text off. Text without mark-up goes as plain_text; mrkdwn text is escaped, so a
+// question that echoes "<!channel>" cannot ping anyone. Figures sit in section fields, which
+// Slack lays out two a row, so labels and values line up.
 import type { KnownBlock } from "@slack/types";
-import { PHRASES } from "../../src/answers/phrases.js";
-import type { Reply, Suggestion } from "../../src/seam.js";
+import type { Reply, ReplyMore, ReplyTable, Suggestion } from "../../src/seam.js";
+import { isHeading, itemParts, moreSuggestion, notificationText, sourceLine } from "../reply-parts.js";
 
 export interface SlackMessage {
   text: string;
@@ -18,6 +19,8 @@ const MAX_FIELD = 2000;
 const MAX_HEADER = 150;
 const MAX_BUTTON = 75;
 const MAX_VALUE = 2000;
+const MAX_CONTEXT = 10;
+const MAX_ACTIONS = 25;
 export const ASK_ACTION = /^ask_\d+$/;
 
 /** Slack's three control characters; with them escaped, "<!channel>" is shown, not executed. */
@@ -41,6 +44,9 @@ export function chunk(text: string, max: number): string[] {
 }
 
 const section = (text: string): KnownBlock[] => chunk(text, MAX_SECTION).map((t) => ({ type: "section", text: { type: "mrkdwn", text: t } }));
+/** Text that is not mark-up goes as plain_text: shown exactly as written, nothing to escape. */
+const plainSection = (text: string): KnownBlock[] => chunk(text, MAX_SECTION).map((t) => ({ type: "section", text: { type: "plain_text", text: t, emoji: false } }));
+const bold = (s: string) => `*${escapeSlack(s)}*`;
 
 /** A button that asks its question when clicked (the value carries the question). */
 export function askButton({ label: given, question }: Suggestion, i: number) {
@@ -48,40 +54,84 @@ export function askButton({ label: given, question }: Suggestion, i: number) {
   return { type: "button" as const, action_id: `ask_${i}`, text: { type: "plain_text" as const, text: label }, value: question.slice(0, MAX_VALUE) };
 }
 
-/** All blocks of a reply, in reading order, before splitting into messages. */
-export function replyBlocks(reply: Reply): KnownBlock[] {
-  const p = PHRASES[reply.language];
+/** Two-column rows as section fields (Slack lays fields out two a row), at most ten a section. */
+function fieldRows(rows: Array<[string, string]>): KnownBlock[] {
+  const fields = rows.flatMap(([a, b]) => [a, b]).map((text) => ({ type: "mrkdwn" as const, text: text.slice(0, MAX_FIELD) }));
   const blocks: KnownBlock[] = [];
-  if (reply.title) {
-    const title = escapeSlack(reply.title);
-    if (reply.title.length <= MAX_HEADER) blocks.push({ type: "header", text: { type: "plain_text", text: reply.title } });
-    else blocks.push(...section(`*${title}*`));
-  }
-  for (let i = 0; i < reply.facts.length; i += MAX_FIELDS) {
-    const fields = reply.facts.slice(i, i + MAX_FIELDS).map((f) => ({ type: "mrkdwn" as const, text: `*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`.slice(0, MAX_FIELD) }));
-    blocks.push({ type: "section", fields });
-  }
-  for (const para of reply.paragraphs) blocks.push(...section(escapeSlack(para)));
-  if (reply.items.length) {
-    const lines = reply.items.map((item, i) => `${reply.ordered ? `${i + 1}.` : "•"} ${escapeSlack(item)}`);
-    blocks.push(...section(lines.join("\n")));
-  }
-  if (reply.table) blocks.push(...section(reply.table.rows.map((row) => escapeSlack(row.join(" – "))).join("\n")));
-  for (const note of reply.notes) blocks.push(...section(escapeSlack(note)));
-  if (reply.sources.length) {
-    const elements = reply.sources.map((s) => ({ type: "mrkdwn" as const, text: escapeSlack(`${p.sources}: ${s.title} (${s.publisher}), ${p.situation} ${s.describes}`) }));
-    for (let i = 0; i < elements.length; i += 10) blocks.push({ type: "context", elements: elements.slice(i, i + 10) });
-  }
-  if (reply.suggestions.length) blocks.push({ type: "actions", elements: reply.suggestions.slice(0, 25).map(askButton) });
+  for (let i = 0; i < fields.length; i += MAX_FIELDS) blocks.push({ type: "section", fields: fields.slice(i, i + MAX_FIELDS) });
   return blocks;
 }
 
-/** One or more messages: the first carries the full plain-text fallback for notifications and screen readers. */
+/** A paragraph: plain text, except a line introducing a list ("Yhteistyörakenteet:") in bold. */
+function paragraph(text: string): KnownBlock[] {
+  const lines = text.split("\n");
+  if (!lines.some(isHeading)) return plainSection(text);
+  return section(lines.map((l) => (isHeading(l) ? bold(l) : escapeSlack(l))).join("\n"));
+}
+
+function items(list: string[], ordered: boolean): KnownBlock[] {
+  if (!list.length) return [];
+  const lines = list.map((item, i) => {
+    const { head, rest } = itemParts(item);
+    const marker = ordered ? `${i + 1}.` : "•";
+    return head ? `${marker} ${bold(head)}\n${escapeSlack(rest)}` : `${marker} ${escapeSlack(rest)}`;
+  });
+  return section(lines.join(list.some((i) => itemParts(i).head) ? "\n\n" : "\n"));
+}
+
+/** Rows people compare: names on the left, the figure on the right; more columns join on the left. */
+function table(t: ReplyTable): KnownBlock[] {
+  const split = (row: string[]): [string, string] => [row.slice(0, -1).join(" · "), row[row.length - 1] ?? ""];
+  const [hl, hr] = split(t.columns);
+  return fieldRows([[bold(hl), bold(hr)], ...t.rows.map((r) => split(r).map(escapeSlack) as [string, string])]);
+}
+
+/** The answer's content, in reading order: used for the reply and for its "more" part alike. */
+function content(part: Pick<ReplyMore, "paragraphs" | "facts" | "items" | "ordered"> & { table?: ReplyTable }): KnownBlock[] {
+  return [
+    ...part.paragraphs.flatMap(paragraph),
+    ...fieldRows(part.facts.map((f) => [bold(f.label), escapeSlack(f.value)])),
+    ...(part.table ? table(part.table) : []),
+    ...items(part.items, part.ordered),
+  ];
+}
+
+const context = (texts: string[]): KnownBlock[] => {
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < texts.length; i += MAX_CONTEXT) blocks.push({ type: "context", elements: texts.slice(i, i + MAX_CONTEXT).map((text) => ({ type: "mrkdwn" as const, text: escapeSlack(text).slice(0, MAX_SECTION) })) });
+  return blocks;
+};
+
+/** All blocks of a reply, in reading order, before splitting into messages. */
+export function replyBlocks(reply: Reply): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (reply.title) {
+    if (reply.title.length <= MAX_HEADER) blocks.push({ type: "header", text: { type: "plain_text", text: reply.title, emoji: false } });
+    else blocks.push(...section(bold(reply.title)));
+  }
+  blocks.push(...content(reply), ...context(reply.notes), ...context(reply.sources.map((s) => sourceLine(reply.language, s))));
+  // "Kerro lisää" asks the core for the rest of the answer in the same thread, like any suggestion.
+  const more = moreSuggestion(reply);
+  const buttons = [...(more ? [more] : []), ...reply.suggestions].slice(0, MAX_ACTIONS);
+  if (buttons.length) blocks.push({ type: "actions", elements: buttons.map(askButton) });
+  return blocks;
+}
+
+/** The blocks of a reply's "more" part alone (the App Home shows it in full). */
+export function moreBlocks(reply: Reply): KnownBlock[] {
+  return reply.more ? content(reply.more) : [];
+}
+
+/**
+ * One or more messages. The first carries the plain-text fallback that notifications and screen
+ * readers use, starting with the answer itself rather than only its title.
+ */
 export function renderReply(reply: Reply, extra: KnownBlock[] = []): SlackMessage[] {
   const blocks = [...replyBlocks(reply), ...extra];
+  const text = escapeSlack(notificationText(reply));
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) {
-    messages.push({ text: i === 0 ? escapeSlack(reply.text) : "…", blocks: blocks.slice(i, i + MAX_BLOCKS) });
+    messages.push({ text: i === 0 ? text : "…", blocks: blocks.slice(i, i + MAX_BLOCKS) });
   }
-  return messages.length ? messages : [{ text: escapeSlack(reply.text), blocks: [] }];
+  return messages.length ? messages : [{ text, blocks: [] }];
 }

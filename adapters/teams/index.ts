@@ -4,7 +4,8 @@ import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAu
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { Bot, Reply } from "../../src/seam.js";
 import type { Logger } from "../log.js";
-import { HELP_QUESTION, STEPS_QUESTION } from "../questions.js";
+import { languageOfLocale } from "../locale.js";
+import { leadLine } from "../reply-parts.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
 import type { Recent } from "../recent.js";
 import { readTeamsConfig } from "./config.js";
@@ -16,7 +17,7 @@ import { createWelcomed } from "./welcomed.js";
 export function replyActivity(...replies: Reply[]): Partial<Activity> {
   return {
     type: "message",
-    summary: replies[0]?.title ?? replies[0]?.text.split("\n")[0] ?? "",
+    summary: replies[0] ? leadLine(replies[0]) : "",
     attachments: replies.map((r) => CardFactory.adaptiveCard({ ...renderCard(r), fallbackText: r.text })),
   };
 }
@@ -54,8 +55,7 @@ function createHandler(bot: Bot, log: Logger, welcomed: Recent): ActivityHandler
     const a = context.activity;
     const botAdded = a.membersAdded?.some((m) => m.id === a.recipient.id);
     if (botAdded && welcomed.add(a.conversation.id)) {
-      const ask = (q: string) => bot.handle({ text: q, conversationId: `teams:welcome:${a.conversation.id}`, platform: "teams", ...(a.locale ? { locale: a.locale } : {}) });
-      await context.sendActivity(replyActivity(await ask(HELP_QUESTION), await ask(STEPS_QUESTION)));
+      await context.sendActivity(replyActivity(bot.welcome(languageOfLocale(a.locale))));
       log.info("teams welcome sent", { conversation: a.conversation.id });
     }
     await next();

@@ -1,37 +1,89 @@
-// Reply -> Adaptive Card 1.5 (the newest Teams renders). Text from the knowledge or the user goes
-// in RichTextBlock TextRuns, which Teams shows literally: a question's "**" or "[link](x)" stays
-// text, never mark-up. Suggestion buttons are Action.Submit with messageBack, so a click sends the
-// question into the same conversation.
-import type { Reply } from "../../src/seam.js";
-import { PHRASES } from "../../src/answers/phrases.js";
+// Reply -> Adaptive Card 1.5 (the newest Teams renders). All text goes in RichTextBlock TextRuns,
+// which Teams shows literally: nothing is markdown, so nothing needs escaping ("12.5.2023" stays
+// as written, and a question's "**" stays text). Facts and tables are Table elements so that
+// labels and figures line up; the rest of a long answer waits behind an Action.ShowCard.
+// Suggestion buttons are Action.Submit with messageBack, so a click asks in the same conversation.
+import type { Reply, ReplyFact, ReplyMore, ReplyTable } from "../../src/seam.js";
+import { isHeading, itemParts, moreSuggestion, numericColumns, sourceLine } from "../reply-parts.js";
 
 type Element = Record<string, unknown>;
 
-const run = (text: string, extra: Element = {}) => ({ type: "TextRun", text, ...extra });
-const rich = (text: string, extra: Element = {}, block: Element = {}) => ({ type: "RichTextBlock", inlines: [run(text, extra)], ...block });
+const run = (text: string, extra: Element = {}): Element => ({ type: "TextRun", text, ...extra });
+const rich = (inlines: Element[], block: Element = {}): Element => ({ type: "RichTextBlock", inlines, ...block });
 
-/** FactSet titles and values render a markdown subset, so mark-up characters are escaped there. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!|>~<])/g, "\\$1");
+/** A paragraph, one block a line; a line that introduces a list ("Yhteistyörakenteet:") in bold. */
+function paragraph(text: string, first: boolean): Element[] {
+  return text.split("\n").map((line, i) => rich([run(line, isHeading(line) ? { weight: "Bolder" } : {})], { spacing: i === 0 ? (first ? "Small" : "Medium") : "None" }));
+}
+
+const cell = (text: string, extra: Element = {}): Element => ({ type: "TableCell", items: [rich([run(text, extra)])] });
+
+function table(rows: Element[][], widths: number[], right: boolean[], header: boolean): Element {
+  return {
+    type: "Table",
+    spacing: "Medium",
+    showGridLines: false,
+    firstRowAsHeaders: header,
+    columns: widths.map((width, i) => ({ width, ...(right[i] ? { horizontalCellContentAlignment: "Right" } : {}) })),
+    rows: rows.map((cells) => ({ type: "TableRow", cells })),
+  };
+}
+
+function factsTable(facts: ReplyFact[]): Element {
+  return table(facts.map((f) => [cell(f.label, { weight: "Bolder" }), cell(f.value)]), [3, 2], [false, false], false);
+}
+
+function dataTable(t: ReplyTable): Element {
+  const right = numericColumns(t.rows);
+  // The first column holds names: it gets the room, figures take what they need.
+  const widths = t.columns.map((_, i) => (i === 0 ? 3 : 2));
+  return table([t.columns.map((c) => cell(c, { weight: "Bolder" })), ...t.rows.map((r) => r.map((c) => cell(c)))], widths, right, true);
+}
+
+function items(list: string[], ordered: boolean): Element[] {
+  return list.flatMap((item, i) => {
+    const { head, rest } = itemParts(item);
+    const marker = ordered ? `${i + 1}. ` : "• ";
+    const spacing = { spacing: i === 0 ? "Medium" : "Small" };
+    // A titled item reads as a bold title line with its explanation under it.
+    if (head) return [rich([run(marker + head, { weight: "Bolder" })], spacing), rich([run(rest)], { spacing: "None" })];
+    return [rich([run(marker + rest)], spacing)];
+  });
+}
+
+/** The body of an answer or of its "more" part, in reading order. */
+function content(part: Pick<ReplyMore, "paragraphs" | "facts" | "items" | "ordered"> & { table?: ReplyTable }): Element[] {
+  return [
+    ...part.paragraphs.flatMap((p, i) => paragraph(p, i === 0)),
+    ...(part.facts.length ? [factsTable(part.facts)] : []),
+    ...(part.table ? [dataTable(part.table)] : []),
+    ...items(part.items, part.ordered),
+  ];
 }
 
 export function renderCard(reply: Reply): Record<string, unknown> {
-  const p = PHRASES[reply.language];
   const body: Element[] = [];
-  if (reply.title) body.push(rich(reply.title, { size: "Large", weight: "Bolder" }));
-  if (reply.facts.length) body.push({ type: "FactSet", facts: reply.facts.map((f) => ({ title: escapeMarkdown(f.label), value: escapeMarkdown(f.value) })) });
-  for (const para of reply.paragraphs) body.push(rich(para, {}, { spacing: "Small" }));
-  reply.items.forEach((item, i) => body.push(rich(`${reply.ordered ? `${i + 1}.` : "•"} ${item}`, {}, { spacing: "Small" })));
-  if (reply.table) reply.table.rows.forEach((row) => body.push(rich(row.join(" – "), {}, { spacing: "Small" })));
-  for (const note of reply.notes) body.push(rich(note, {}, { spacing: "Small" }));
-  if (reply.sources.length) {
-    const text = reply.sources.map((s) => `${p.sources}: ${s.title} (${s.publisher}), ${p.situation} ${s.describes}`).join("\n");
-    body.push(rich(text, { isSubtle: true, size: "Small" }, { separator: true }));
-  }
-  const actions = reply.suggestions.map(({ label, question }) => ({
-    type: "Action.Submit",
-    title: label,
-    data: { question, msteams: { type: "messageBack", text: question, displayText: question } },
-  }));
-  return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", body, ...(actions.length ? { actions } : {}) };
+  if (reply.title) body.push(rich([run(reply.title, { size: "Medium", weight: "Bolder" })]));
+  body.push(...content(reply));
+  reply.notes.forEach((note, i) => body.push(rich([run(note, { isSubtle: true })], { spacing: i === 0 ? "Medium" : "Small" })));
+  reply.sources.forEach((s, i) => body.push(rich([run(sourceLine(reply.language, s), { isSubtle: true, size: "Small" })], i === 0 ? { separator: true, spacing: "Medium" } : { spacing: "None" })));
+
+  const more = moreSuggestion(reply);
+  const actions: Element[] = [
+    ...(more && reply.more ? [{ type: "Action.ShowCard", title: more.label, card: { type: "AdaptiveCard", body: content(reply.more) } }] : []),
+    ...reply.suggestions.map(({ label, question }) => ({
+      type: "Action.Submit",
+      title: label,
+      data: { question, msteams: { type: "messageBack", text: question, displayText: question } },
+    })),
+  ];
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    // Full width gives tables and buttons the room of the conversation, not of a chat bubble.
+    msteams: { width: "Full" },
+    body,
+    ...(actions.length ? { actions } : {}),
+  };
 }

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KnownBlock } from "@slack/types";
+import { HELP_PHRASES } from "../../src/answers/help-phrases.js";
+import { LIMITS, messageProblems } from "../../dev/checks/block-kit.js";
 import { createSlackAdapter } from "../../adapters/slack/index.js";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startHttpServer, type RunningServer } from "../../adapters/server.js";
@@ -114,6 +117,15 @@ describe("Slack adapter over signed HTTP", () => {
     expect(((await res.json()) as { text: string }).text).toMatch(/askel/);
   });
 
+  it("/jarjesto alone gives help in the user's Slack language, in one message that keeps Block Kit's limits", async () => {
+    slack.setLocale("USV2", "sv-SE");
+    const form = new URLSearchParams({ command: "/jarjesto", text: "", channel_id: "C7", user_id: "USV2", team_id: "T1", response_url: `${slack.url}/response/cmd3`, trigger_id: "t5" });
+    const res = await postSigned(`${server.url}/slack/events`, form.toString(), { secret: SECRET, contentType: "application/x-www-form-urlencoded" });
+    const body = (await res.json()) as { text: string; blocks: KnownBlock[] };
+    expect(body.text).toContain(HELP_PHRASES.sv.helpTitle);
+    expect(messageProblems(body)).toEqual([]);
+  });
+
   it("asks a suggestion's question in the same thread when its button is clicked", async () => {
     const payload = { type: "block_actions", user: { id: "U1" }, team: { id: "T1" }, channel: { id: "C8" }, container: { type: "message", channel_id: "C8", message_ts: "800.2", thread_ts: "800.1" }, message: { ts: "800.2", thread_ts: "800.1" }, trigger_id: "t4", response_url: `${slack.url}/response/s1`, actions: [{ type: "button", action_id: "ask_0", block_id: "b", value: "Lappi: kerro alueesta", action_ts: "1" }] };
     await postSigned(`${server.url}/slack/events`, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), { secret: SECRET, contentType: "application/x-www-form-urlencoded" });
@@ -126,6 +138,18 @@ describe("Slack adapter over signed HTTP", () => {
     await postEvent(event({ type: "app_home_opened", user: "U9", channel: "D9", tab: "home" }));
     const publish = await until(() => slack.of("views.publish").find((c) => c.body.user_id === "U9"));
     expect(JSON.stringify(publish.body.view)).toMatch(/askel/i);
+  });
+
+  it("shows the App Home in English to a user whose Slack locale is English", async () => {
+    slack.setLocale("UEN", "en-US");
+    await postEvent(event({ type: "app_home_opened", user: "UEN", channel: "DEN", tab: "home" }));
+    const publish = await until(() => slack.of("views.publish").find((c) => c.body.user_id === "UEN"));
+    const view = publish.body.view as { blocks: KnownBlock[] };
+    const text = JSON.stringify(view);
+    expect(text).toContain(HELP_PHRASES.en.welcomeTitle);
+    expect(text).toContain(HELP_PHRASES.en.helpTitle);
+    expect(text).not.toContain(HELP_PHRASES.fi.helpTitle);
+    expect(messageProblems({ text: "home", blocks: view.blocks }, LIMITS.viewBlocks)).toEqual([]);
   });
 
   it("retries a rate-limited post and answers exactly once", async () => {

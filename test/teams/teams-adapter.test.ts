@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { HELP_PHRASES } from "../../src/answers/help-phrases.js";
+import { cardProblems } from "../../dev/checks/adaptive-card.js";
 import { createTeamsAdapter } from "../../adapters/teams/index.js";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startHttpServer, type RunningServer } from "../../adapters/server.js";
@@ -85,6 +87,16 @@ describe("Teams adapter over HTTP", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(repliesTo(conv)).toHaveLength(1);
     expect(cardText(repliesTo(conv)[0]!)).toMatch(/askel/i);
+  });
+
+  it("welcomes in English with one card the Adaptive Cards library accepts when the activity's locale is English", async () => {
+    const conv = "19:team-english@thread.tacv2";
+    await post({ ...activity({ id: conv, conversationType: "channel" }, {}), type: "conversationUpdate", membersAdded: [BOT], locale: "en-US" });
+    const [welcome] = await waitReplies(conv);
+    const cards = welcome!.activity.attachments!;
+    expect(cards).toHaveLength(1);
+    expect(cardText(welcome!)).toContain(HELP_PHRASES.en.welcomeTitle);
+    expect(cardProblems(cards[0]!.content)).toEqual([]);
   });
 
   it("keeps user text in a card as data, not mark-up", async () => {
