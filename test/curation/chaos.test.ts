@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { DATABASE_FILE } from "../../src/state/database.js";
 import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
-import { until } from "../slack/stand-in.js";
-import { cardText, startConnectorStandIn } from "../teams/connector-stand-in.js";
+import { until } from "../../dev/stand-ins/until.js";
+import { cardText, startConnectorStandIn } from "../../dev/stand-ins/teams-connector.js";
 
 const REGIONS = ["Pirkanmaa", "Lappi", "Kainuu", "Satakunta", "Keski-Suomi", "Pohjois-Karjala"];
 const FILES = ["pirkanmaa", "lappi", "kainuu", "satakunta", "keski-suomi", "pohjois-karjala"].map((f) => `regions/${f}.yaml`);

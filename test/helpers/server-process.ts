@@ -3,7 +3,7 @@
 // (stderr) are collected; the HTTP address comes from the "started" line.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { until } from "../slack/stand-in.js";
+import { until } from "../../dev/stand-ins/until.js";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "jarjestobotti.mjs");
 

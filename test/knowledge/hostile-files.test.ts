@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
-import { cardText, startConnectorStandIn } from "../teams/connector-stand-in.js";
-import { until } from "../slack/stand-in.js";
+import { cardText, startConnectorStandIn } from "../../dev/stand-ins/teams-connector.js";
+import { until } from "../../dev/stand-ins/until.js";
 
 const NO_ANCHOR = "kind: entries\nentries:\n  - id: evil\n    sources: [*src]\n";
 const MANY_ALIASES = "kind: entries\nanchor: &x [1, 2]\nentries: [" + Array(150).fill("*x").join(", ") + "]\n";
