@@ -3,6 +3,7 @@
 import type { Express } from "express";
 import type { Bot, Reply } from "../src/seam.js";
 import type { Db } from "../src/state/database.js";
+import type { Coordinators } from "../src/curation/coordinators.js";
 import type { Logger } from "./log.js";
 
 export interface AdapterContext {
@@ -11,6 +12,8 @@ export interface AdapterContext {
   log: Logger;
   /** The shared database (DATA_DIR/jarjestobotti.sqlite) for an adapter's own state. */
   db?: Db;
+  /** Files are fetched only for coordinators: the adapter asks before downloading anything. */
+  coordinators?: Coordinators;
 }
 
 export interface PlatformAdapter {

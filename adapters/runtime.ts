@@ -62,12 +62,12 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
   if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
     const { createSlackAdapter } = await import("./slack/index.js");
-    const slack = createSlackAdapter({ bot, env, log, db });
+    const slack = createSlackAdapter({ bot, env, log, db, coordinators });
     if (slack) adapters.push(slack);
   }
   if (env.MICROSOFT_APP_ID || env.TEAMS_NO_AUTH) {
     const { createTeamsAdapter } = await import("./teams/index.js");
-    const teams = createTeamsAdapter({ bot, env, log, db });
+    const teams = createTeamsAdapter({ bot, env, log, db, coordinators });
     if (teams) adapters.push(teams);
   }
 

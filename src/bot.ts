@@ -4,6 +4,7 @@ import { composeHelp, composeWelcome } from "./answers/compose-help.js";
 import { composeReply } from "./answers/compose.js";
 import { createReplyBuilder } from "./answers/reply-builder.js";
 import type { Curator } from "./curation/curator.js";
+import { limitQuestion, noteCutQuestion } from "./question-limit.js";
 import type { KnowledgeStore } from "./knowledge/store.js";
 import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
 import { planFor, type Plan } from "./understanding/plan.js";
@@ -37,7 +38,8 @@ export function createBot(options: BotOptions): CoreBot {
   const max = options.maxConversations ?? 10_000;
   const contexts = new Map<string, Context>();
 
-  const answer = (message: IncomingMessage): Reply => {
+  const answer = (asked: IncomingMessage): Reply => {
+    const { message, cut } = limitQuestion(asked);
     const { knowledge, understander, version } = options.store.current();
     const u = understander.understand(message.text, message.locale);
     const ctx = contexts.get(message.conversationId);
@@ -49,7 +51,7 @@ export function createBot(options: BotOptions): CoreBot {
     contexts.delete(message.conversationId);
     if (reply.answered || plan.kind === "unknown") contexts.set(message.conversationId, { plan, at: now(), version });
     if (contexts.size > max) contexts.delete(contexts.keys().next().value!);
-    return reply;
+    return cut ? noteCutQuestion(reply) : reply;
   };
   const fixed = (compose: typeof composeHelp) => (language: Language) => {
     const b = createReplyBuilder(options.store.current().knowledge, language);
@@ -62,7 +64,7 @@ export function createBot(options: BotOptions): CoreBot {
     welcome: fixed(composeWelcome),
     async handle(message) {
       if (options.curator) {
-        const lang = options.store.current().understander.understand(message.text, message.locale).language;
+        const lang = options.store.current().understander.understand(limitQuestion(message).message.text, message.locale).language;
         const reply = await options.curator.handle(message, lang);
         if (reply) return reply;
       }

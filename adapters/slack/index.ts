@@ -10,14 +10,22 @@ import { readSlackConfig, type SlackConfig } from "./config.js";
 import type { SlackAddress } from "./incoming.js";
 import { registerListeners } from "./listeners.js";
 import { postReply } from "./post.js";
+import { slackRequestLimits } from "./request-limits.js";
+import { downloadText, MAX_DOWNLOAD_BYTES } from "../download.js";
+import { outboundTimeoutMs } from "../timeouts.js";
 
 /** Web API calls are retried a bounded number of times (429 honours Retry-After, 5xx and network back off). */
 export const RETRY = { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3000 };
+/** Slack serves shared files (url_private) from here; the bot token goes nowhere else. */
+export const SLACK_FILE_HOSTS = ["files.slack.com"];
 
 export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null {
   const config = readSlackConfig(ctx.env);
   if (!config) return null;
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: RETRY, rejectRateLimitedCalls: false };
+  // Each Web API request (each retry too) is bounded: a hung connection would otherwise hold one of
+  // the client's request slots forever, and once all are taken every later answer waits.
+  const timeoutMs = outboundTimeoutMs(ctx.env);
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: RETRY, rejectRateLimitedCalls: false, timeout: timeoutMs };
   const client = new WebClient(config.botToken, clientOptions);
   let botUserId: Promise<string | undefined> | undefined = config.botUserId ? Promise.resolve(config.botUserId) : undefined;
   const whoAmI = () => {
@@ -33,11 +41,10 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
   };
   const authorize = async () => ({ botToken: config.botToken, botUserId: await whoAmI() });
   let app: App | undefined;
-  const download = async (url: string) => {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${config.botToken}` } });
-    if (!res.ok) throw new Error(`downloading a shared file failed: HTTP ${res.status}`);
-    return res.text();
-  };
+  // A configured stand-in for the Web API (tests, a proxy) serves files too.
+  const fileHosts = [...SLACK_FILE_HOSTS, ...(config.apiUrl ? [new URL(config.apiUrl).hostname] : [])];
+  const download = (url: string) =>
+    downloadText(url, { hosts: fileHosts, maxBytes: MAX_DOWNLOAD_BYTES, timeoutMs, headers: { authorization: `Bearer ${config.botToken}` } });
 
   const build = (receiver?: ExpressReceiver) => {
     app = new App({
@@ -46,7 +53,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
       logLevel: LogLevel.WARN,
       ...(receiver ? { receiver } : { appToken: (config as Extract<SlackConfig, { mode: "socket" }>).appToken, socketMode: true }),
     });
-    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI, download });
+    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false });
   };
   if (config.mode === "socket") build();
 
@@ -55,6 +62,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
     ...(config.mode === "http"
       ? {
           routes(express: Express) {
+            express.post("/slack/events", slackRequestLimits);
             build(new ExpressReceiver({ signingSecret: config.signingSecret, endpoints: "/slack/events", app: express, processBeforeResponse: false }));
           },
         }

@@ -5,7 +5,9 @@
 import type { App } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import type { Bot } from "../../src/seam.js";
+import type { Bot, Reply } from "../../src/seam.js";
+import { uploadFailedReply } from "../../src/curation/upload-failed.js";
+import { DownloadError, MAX_DOWNLOAD_BYTES } from "../download.js";
 import type { Logger } from "../log.js";
 import { languageOfLocale } from "../locale.js";
 import { createRecent } from "../recent.js";
@@ -23,12 +25,11 @@ export interface SlackDeps {
   bot: Bot;
   log: Logger;
   botUserId: () => Promise<string | undefined>;
-  /** Fetches a file shared with the bot (its url_private needs the bot token). */
+  /** Fetches a file shared with the bot (its url_private needs the bot token); throws DownloadError. */
   download: (url: string) => Promise<string>;
+  isCoordinator: (userId: string) => boolean;
 }
 
-/** Knowledge files a coordinator shares with the bot in a DM: YAML only, and small. */
-const MAX_UPLOAD = 1_000_000;
 type SharedFile = { name?: string; size?: number; url_private_download?: string; url_private?: string };
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -62,6 +63,17 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await postReply(client, address, reply);
     if (address.thread_ts) threads.add(conversationId);
   };
+  /** The declared size is checked first (cheap), then the bytes as they arrive (the truth). */
+  const fetchAndAsk = async (file: SharedFile, url: string, ask: (text: string) => Promise<Reply>, locale: string | undefined): Promise<Reply> => {
+    if ((file.size ?? 0) > MAX_DOWNLOAD_BYTES) return uploadFailedReply(locale, file.name!, "size", MAX_DOWNLOAD_BYTES);
+    try {
+      return await ask(await deps.download(url));
+    } catch (err) {
+      if (!(err instanceof DownloadError)) throw err;
+      log.warn("slack file not downloaded", { file: file.name, reason: err.reason, detail: err.message });
+      return uploadFailedReply(locale, file.name!, err.reason, MAX_DOWNLOAD_BYTES);
+    }
+  };
   const guard = (what: string, run: () => Promise<void>, context: Record<string, unknown>) =>
     run().catch((err: unknown) => log.error(`slack ${what} failed`, { ...context, err }));
 
@@ -76,11 +88,13 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (message.subtype === "file_share" && message.channel_type === "im" && answeredEvents.add(body.event_id)) {
       const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.ya?ml$/i.test(f.name ?? ""));
       const url = file?.url_private_download ?? file?.url_private;
-      if (!file || !url || (file.size ?? 0) > MAX_UPLOAD) return;
+      if (!file || !url) return;
       await guard("upload", async () => {
-        const attachment = { name: file.name!, text: await deps.download(url) };
+        const userId = `slack:${message.user}`;
         const address = { channel: message.channel };
-        const reply = await bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId: `slack:${message.user}`, platform: "slack", address, attachment });
+        const ask = (text: string) => bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId, platform: "slack", address, attachment: { name: file.name!, text } });
+        // Nothing is fetched for someone who may not change the knowledge: the core refuses them.
+        const reply = deps.isCoordinator(userId) ? await fetchAndAsk(file, url, ask, await localeOf(client, message.user)) : await ask("");
         await postReply(client, address, reply);
       }, { channel: message.channel, eventId: body.event_id });
       return;

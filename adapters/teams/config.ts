@@ -8,6 +8,8 @@ export interface TeamsConfig {
   tenantId: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   noAuth: boolean;
+  /** Hosts shared files may be downloaded from: the organisation's SharePoint/OneDrive, plus TEAMS_FILE_HOSTS. */
+  fileHosts: string[];
 }
 
 const TYPES = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
@@ -23,5 +25,6 @@ export function readTeamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | null {
   const tenantId = env.MICROSOFT_APP_TENANT_ID ?? "";
   if (appId && appType !== "UserAssignedMSI" && !password) throw new ConfigError("MICROSOFT_APP_PASSWORD is missing: set the client secret of the bot's app registration.");
   if (appId && appType !== "MultiTenant" && !tenantId) throw new ConfigError(`MICROSOFT_APP_TENANT_ID is missing: a ${appType} bot needs its tenant id.`);
-  return { appId, password, tenantId, appType, noAuth };
+  const fileHosts = [".sharepoint.com", ...(env.TEAMS_FILE_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean)];
+  return { appId, password, tenantId, appType, noAuth, fileHosts };
 }

@@ -13,6 +13,9 @@ import { renderCard } from "./render.js";
 import { asksForForm, formCommand } from "../update-form.js";
 import { updateCard } from "./update-card.js";
 import { createWelcomed } from "./welcomed.js";
+import { sharedFile, type SharedFile } from "./shared-file.js";
+import { connectorOptions } from "./connector-timeout.js";
+import { outboundTimeoutMs } from "../timeouts.js";
 
 export function replyActivity(...replies: Reply[]): Partial<Activity> {
   return {
@@ -22,7 +25,7 @@ export function replyActivity(...replies: Reply[]): Partial<Activity> {
   };
 }
 
-function createHandler(bot: Bot, log: Logger, welcomed: Recent): ActivityHandler {
+function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: Activity) => Promise<SharedFile>): ActivityHandler {
   const handler = new ActivityHandler();
   handler.onMessage(async (context, next) => {
     const a = context.activity;
@@ -36,7 +39,12 @@ function createHandler(bot: Bot, log: Logger, welcomed: Recent): ActivityHandler
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(updateCard(formLanguage))] });
       return next();
     }
-    const attachment = await sharedFile(a);
+    const file = await fetchFile(a);
+    if (file && "failed" in file) {
+      await context.sendActivity(replyActivity(file.failed));
+      return next();
+    }
+    const attachment = file?.attachment;
     if (text || attachment) {
       const reply = await bot.handle({
         text,
@@ -63,16 +71,6 @@ function createHandler(bot: Bot, log: Logger, welcomed: Recent): ActivityHandler
   return handler;
 }
 
-/** A YAML file a coordinator sent in a personal chat (Teams gives a pre-authorised download URL). */
-async function sharedFile(a: Activity): Promise<{ name: string; text: string } | undefined> {
-  const file = a.attachments?.find((x) => x.contentType === "application/vnd.microsoft.teams.file.download.info" && /\.ya?ml$/i.test(x.name ?? ""));
-  const url = (file?.content as { downloadUrl?: string } | undefined)?.downloadUrl;
-  if (!file || !url) return undefined;
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`downloading a shared file failed: HTTP ${res.status}`);
-  return { name: file.name!, text: await res.text() };
-}
-
 /** A request body must look like a Bot Framework activity before botbuilder sees it (else it 500s). */
 function activityProblem(body: unknown): string | undefined {
   if (!body || typeof body !== "object" || Array.isArray(body)) return "the body is not a JSON object";
@@ -83,29 +81,35 @@ function activityProblem(body: unknown): string | undefined {
   return undefined;
 }
 
+/** Teams itself sends activities of a few kilobytes (a message is at most about 28 kB of text). */
+export const MAX_ACTIVITY_BYTES = 256_000;
+
 export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null {
   const config = readTeamsConfig(ctx.env);
   if (!config) return null;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.password,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.tenantId,
-  });
+  const timeoutMs = outboundTimeoutMs(ctx.env);
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.password, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.tenantId },
+    undefined,
+    undefined,
+    undefined,
+    connectorOptions(timeoutMs),
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;
     ctx.log.error("teams turn failed", { conversation: a.conversation?.id, activity: a.id, serviceUrl: a.serviceUrl, err: error, status: (error as { statusCode?: number }).statusCode });
   };
   const welcomed = createWelcomed(ctx.db, ctx.env.DATA_DIR, ctx.log);
-  const handler = createHandler(ctx.bot, ctx.log, welcomed);
+  const fileRules = { hosts: config.fileHosts, timeoutMs, isCoordinator: (user: string) => ctx.coordinators?.isCoordinator(user) ?? false };
+  const handler = createHandler(ctx.bot, ctx.log, welcomed, (a) => sharedFile(a, fileRules, ctx.log));
 
   return {
     name: "teams",
     routes(app: Express) {
       app.post(
         "/api/messages",
-        express.json({ limit: "1mb" }),
+        express.json({ limit: MAX_ACTIVITY_BYTES }),
         (req: Request, res: Response, next: NextFunction) => {
           const problem = activityProblem(req.body);
           if (problem) res.status(400).json({ error: `not a Bot Framework activity: ${problem}` });
@@ -117,9 +121,10 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
             if (!res.headersSent) res.status(500).json({ error: "internal error" });
           });
         },
-        // A body that is not JSON at all fails in express.json, before the checks above.
-        (err: Error, _req: Request, res: Response, _next: NextFunction) => {
-          res.status(400).json({ error: `not a Bot Framework activity: ${err.message}` });
+        // A body that is too large or not JSON at all fails in express.json, before the checks above.
+        (err: Error & { type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+          if (err.type === "entity.too.large") res.status(413).json({ error: `the activity is over ${MAX_ACTIVITY_BYTES} bytes` });
+          else res.status(400).json({ error: `not a Bot Framework activity: ${err.message}` });
         },
       );
     },

@@ -30,6 +30,7 @@ beforeAll(async () => {
     SLACK_API_URL: `${slack.url}/api/`,
     SLACK_BOT_USER_ID: "UBOT",
     TEAMS_NO_AUTH: "1",
+    TEAMS_FILE_HOSTS: "127.0.0.1",
     COORDINATORS: "slack:UCOORD,teams:aad-coord",
     DATA_DIR: mkdtempSync(join(tmpdir(), "data-")),
     PORT: "0",
