@@ -6,14 +6,31 @@ import type { Plan } from "../understanding/plan.js";
 import { asOf, formatValue } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
+import { sentences } from "../retrieval/passages.js";
+import { shortLabel } from "./suggestions.js";
 
 type EntryPlan = Extract<Plan, { kind: "entry" }>;
 
-export function composeEntry(b: ReplyBuilder, k: Knowledge, plan: EntryPlan): void {
+/** Text shown before "Kerro lisää" when the whole entry was not asked for. */
+const COMPACT_CHARS = 600;
+
+/** An entry: in full, or compact (summary and figures first, the points one click away). */
+export function composeEntry(b: ReplyBuilder, k: Knowledge, plan: EntryPlan, full: boolean): void {
   const entry = k.entries.find((e) => e.id === plan.id)!;
   const p = PHRASES[b.lang];
-  b.title(b.t(entry.title)).paragraph(b.t(entry.summary)).entry(entry.id);
-  entry.points.forEach((pt) => b.item(b.t(pt)));
+  b.title(b.t(entry.title)).entry(entry.id);
+  const summary = b.t(entry.summary);
+  if (full || summary.length <= COMPACT_CHARS) b.paragraph(summary);
+  else {
+    const lead = sentences(summary).reduce((acc, s) => (acc.length + s.length < COMPACT_CHARS || !acc ? (acc ? `${acc} ${s}` : s) : acc), "");
+    b.paragraph(lead);
+    b.more({ paragraphs: [summary.slice(lead.length).trim()], facts: [], items: entry.points.map((pt) => b.t(pt)), ordered: false });
+  }
+  if (full || summary.length <= COMPACT_CHARS) {
+    if (full) entry.points.forEach((pt) => b.item(b.t(pt)));
+    else b.more({ paragraphs: [], facts: [], items: entry.points.map((pt) => b.t(pt)), ordered: false });
+  }
+  if (!full && entry.points.length) b.suggest(p.tellMore.toLowerCase(), p.tellMore);
 
   const groups = new Map<string, LabelledFact[]>();
   entry.facts.forEach((f, i) => groups.set(f.key ?? `#${i}`, [...(groups.get(f.key ?? `#${i}`) ?? []), f]));
@@ -33,6 +50,6 @@ export function composeEntry(b: ReplyBuilder, k: Knowledge, plan: EntryPlan): vo
   entry.sources.forEach((s) => b.source(s));
   for (const id of [...plan.alternatives, ...entry.related]) {
     const other = k.entries.find((e) => e.id === id);
-    if (other) b.suggest(b.t(other.title));
+    if (other) b.suggest(b.t(other.title), shortLabel(b.t(other.title)));
   }
 }

@@ -1,12 +1,13 @@
-// Rankings ("eniten sote-järjestöjä", "pienin asukasta kohden", "ilman Helsinkiä") and
-// comparisons of named regions, all computed from the region files at question time.
+// Rankings ("eniten sote-järjestöjä", "pienin asukasta kohden", "ilman Helsinkiä"), filters
+// ("yli 2 miljoonaa euroa") and comparisons of named regions, all computed from the region files
+// at question time. The verdict comes first, then the rows, then how they were computed.
 import type { Knowledge, Region } from "../knowledge/load.js";
 import type { Metric } from "../knowledge/schema.js";
 import type { Plan } from "../understanding/plan.js";
 import { formatPerResident, formatValue, newest, perResident, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
-import { rankingSuggestion, topicSuggestion } from "./suggestions.js";
+import { rankingSuggestion, shortLabel, topicSuggestion } from "./suggestions.js";
 
 type RankingPlan = Extract<Plan, { kind: "ranking" }>;
 type ComparePlan = Extract<Plan, { kind: "compare" }>;
@@ -37,29 +38,41 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
   const per = plan.perResident && metric.per_resident;
   const cities = k.regions.filter((r) => r.type === "city");
   const pool = k.regions.filter((r) => !plan.exclude.includes(r.id) && !(plan.countiesOnly && r.type === "city"));
-  const sorted = rows(b, k, pool, metric, per).sort((x, y) => (plan.least ? x.value - y.value : y.value - x.value));
-  b.title(p.rankingTitle(b.t(metric.name), plan.least, per)).ordered();
-  sorted.slice(0, plan.top).forEach((r) => b.item(`${regionName(r.region, b.lang)}: ${r.shown}`).entry(r.region.id));
+  let sorted = rows(b, k, pool, metric, per).sort((x, y) => (plan.least ? x.value - y.value : y.value - x.value));
+  const name = `${b.t(metric.name)}${per ? ` ${p.perResident}` : ""}`;
+  if (plan.threshold) {
+    const { op, value } = plan.threshold;
+    sorted = sorted.filter((r) => (op === "above" ? r.value > value : r.value < value));
+    b.title(p.filterTitle(name, op === "above", formatValue(value, per && metric.unit !== "eur" ? "count" : metric.unit, b.lang)));
+    if (sorted.length === 0) b.paragraph(p.noneMatch);
+  } else {
+    b.title(p.rankingTitle(b.t(metric.name), plan.least, per));
+    const leader = sorted[0];
+    if (leader) b.paragraph(p.verdict(plan.least, regionName(leader.region, b.lang), leader.shown));
+  }
+  const shown = sorted.slice(0, plan.threshold ? sorted.length : plan.top);
+  b.ordered();
+  shown.forEach((r) => b.item(`${regionName(r.region, b.lang)}: ${r.shown}`).entry(r.region.id));
 
   // A total is a sum of the areas' own figures (shown with what it leaves out), never a national figure.
   if (plan.total && !per) {
     const sum = sorted.reduce((acc, r) => acc + r.value, 0);
     const plus = pool.some((r) => newest(k, r, metric.id)?.plus);
     const caution = metric.unit === "count" ? ` ${p.totalCount}` : "";
-    b.paragraph(p.total(formatValue(sum, metric.unit, b.lang), sorted.length) + (plus ? ` ${p.totalPlus}` : "") + caution);
+    b.note(p.total(formatValue(sum, metric.unit, b.lang), sorted.length) + (plus ? ` ${p.totalPlus}` : "") + caution);
   }
   const leftOut = cities.filter((c) => !pool.includes(c));
   const counties = k.regions.length - cities.length;
-  if (leftOut.length === 0 && cities.length) b.paragraph(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));
+  if (leftOut.length === 0 && cities.length) b.note(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));
   for (const city of leftOut) {
-    b.paragraph(p.countiesOnly(regionName(city, b.lang)));
+    b.note(p.countiesOnly(regionName(city, b.lang)));
     const [row] = rows(b, k, [city], metric, per);
-    if (row) b.paragraph(`${regionName(city, b.lang)}: ${row.shown}.`);
+    if (row) b.note(`${regionName(city, b.lang)}: ${row.shown}.`);
   }
-  if (per) b.paragraph(p.perResidentNote);
+  if (per) b.note(p.perResidentNote);
   const leader = sorted[0];
-  if (leader) b.suggest(topicSuggestion(b.lang, regionName(leader.region, b.lang), "overview"));
-  for (const m of k.metrics) if (m.id !== metric.id) b.suggest(rankingSuggestion(b.lang, b.t(m.name)));
+  if (leader) b.suggest(topicSuggestion(b.lang, regionName(leader.region, b.lang), "overview"), shortLabel(regionName(leader.region, b.lang)));
+  for (const m of k.metrics) if (m.id !== metric.id) b.suggest(rankingSuggestion(b.lang, b.t(m.name)), shortLabel(b.t(m.name)));
 }
 
 export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan): void {
@@ -67,11 +80,20 @@ export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan)
   const regions = plan.regionIds.map((id) => k.regions.find((r) => r.id === id)!);
   const metrics = plan.metrics.length ? k.metrics.filter((m) => plan.metrics.includes(m.id)) : k.metrics;
   b.title(`${p.compareTitle}: ${regions.map((r) => regionName(r, b.lang)).join(" – ")}`);
+  const columns = ["", ...regions.map((r) => regionName(r, b.lang))];
+  const table: string[][] = [];
   for (const metric of metrics) {
     const per = plan.perResident && metric.per_resident;
-    for (const row of rows(b, k, regions, metric, per)) {
-      b.fact(`${regionName(row.region, b.lang)} – ${b.t(metric.name)}${per ? ` ${p.perResident}` : ""}`, row.shown).entry(row.region.id);
+    const found = rows(b, k, regions, metric, per);
+    const label = `${b.t(metric.name)}${per ? ` ${p.perResident}` : ""}`;
+    table.push([label, ...regions.map((r) => found.find((x) => x.region === r)?.shown ?? "–")]);
+    // The verdict for a figure asked: which is larger (two regions, both with the figure).
+    if (plan.metrics.length > 0 && found.length === 2) {
+      const [x, y] = found.sort((a, c) => c.value - a.value) as [Row, Row];
+      b.paragraph(x.value === y.value ? p.equal(regionName(x.region, b.lang), regionName(y.region, b.lang), label) : p.larger(regionName(x.region, b.lang), regionName(y.region, b.lang), label));
     }
+    found.forEach((row) => b.entry(row.region.id));
   }
-  for (const r of regions) b.suggest(topicSuggestion(b.lang, regionName(r, b.lang), "overview"));
+  b.table({ columns, rows: table });
+  for (const r of regions) b.suggest(topicSuggestion(b.lang, regionName(r, b.lang), "overview"), shortLabel(regionName(r, b.lang)));
 }

@@ -10,7 +10,7 @@ import { topicSuggestion } from "./suggestions.js";
 
 type RegionPlan = Extract<Plan, { kind: "region" }>;
 
-export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan): void {
+export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan, full = false): void {
   const region = k.regions.find((r) => r.id === plan.regionId)!;
   const p = PHRASES[b.lang];
   b.title(b.t(region.organisation)).entry(region.id);

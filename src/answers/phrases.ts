@@ -33,6 +33,13 @@ type Phrases = {
   helpIntro: string;
   helpTopics: string[];
   compareTitle: string;
+  tellMore: string;
+  regionsWhere: string;
+  larger: (a: string, b: string, metric: string) => string;
+  equal: (a: string, b: string, metric: string) => string;
+  filterTitle: (metric: string, above: boolean, value: string) => string;
+  noneMatch: string;
+  verdict: (least: boolean, region: string, value: string) => string;
 };
 
 export const PHRASES: Record<Language, Phrases> = {
@@ -74,6 +81,13 @@ export const PHRASES: Record<Language, Phrases> = {
       "valtionavustusten leikkaukset ja uudistusehdotus, järjestökentän luvut ja käsitteet",
     ],
     compareTitle: "Vertailu",
+    tellMore: "Kerro lisää",
+    regionsWhere: "Alueet, joita tämä koskee",
+    larger: (a, b, m) => `${a}: ${m.toLowerCase()} on suurempi kuin alueella ${b}.`,
+    equal: (a, b, m) => `${a} ja ${b}: ${m.toLowerCase()} on yhtä suuri.`,
+    filterTitle: (m, above, v) => `${m}: ${above ? "yli" : "alle"} ${v}`,
+    noneMatch: "Yhdelläkään alueella luku ei täytä ehtoa.",
+    verdict: (least, r, v) => `${least ? "Pienin" : "Suurin"}: ${r} (${v}).`,
   },
   sv: {
     sources: "Källa",
@@ -113,6 +127,13 @@ export const PHRASES: Record<Language, Phrases> = {
       "nedskärningarna av statsbidragen, fältets siffror och begrepp",
     ],
     compareTitle: "Jämförelse",
+    tellMore: "Berätta mer",
+    regionsWhere: "Områden som detta gäller",
+    larger: (a, b, m) => `${a}: ${m.toLowerCase()} är större än i ${b}.`,
+    equal: (a, b, m) => `${a} och ${b}: ${m.toLowerCase()} är lika stor.`,
+    filterTitle: (m, above, v) => `${m}: ${above ? "över" : "under"} ${v}`,
+    noneMatch: "Inget område uppfyller villkoret.",
+    verdict: (least, r, v) => `${least ? "Minst" : "Störst"}: ${r} (${v}).`,
   },
   en: {
     sources: "Source",
@@ -152,5 +173,12 @@ export const PHRASES: Record<Language, Phrases> = {
       "the state-grant cuts and reform proposal, the field's figures and concepts",
     ],
     compareTitle: "Comparison",
+    tellMore: "Tell me more",
+    regionsWhere: "Areas this concerns",
+    larger: (a, b, m) => `${a}: ${m.toLowerCase()} is larger than in ${b}.`,
+    equal: (a, b, m) => `${a} and ${b}: ${m.toLowerCase()} is the same.`,
+    filterTitle: (m, above, v) => `${m}: ${above ? "over" : "under"} ${v}`,
+    noneMatch: "No area meets the condition.",
+    verdict: (least, r, v) => `${least ? "Smallest" : "Largest"}: ${r} (${v}).`,
   },
 };

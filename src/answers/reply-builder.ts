@@ -3,7 +3,7 @@
 // lists each source once with the date its facts describe.
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language, Text } from "../knowledge/schema.js";
-import type { Reply, ReplyFact, ReplySource, ReplyTable, Suggestion } from "../seam.js";
+import type { Reply, ReplyFact, ReplyMore, ReplySource, ReplyTable, Suggestion } from "../seam.js";
 import { PHRASES } from "./phrases.js";
 
 export interface ReplyBuilder {
@@ -21,6 +21,8 @@ export interface ReplyBuilder {
   table(t: ReplyTable): ReplyBuilder;
   /** A note that belongs after the figures or the list. */
   note(s: string): ReplyBuilder;
+  /** The rest of a long answer, one click away. */
+  more(m: ReplyMore): ReplyBuilder;
   entry(id: string): ReplyBuilder;
   build(answered?: boolean): Reply;
 }
@@ -42,6 +44,7 @@ export function createReplyBuilder(k: Knowledge, lang: Language): ReplyBuilder {
   const suggestions: Suggestion[] = [];
   const notes: string[] = [];
   let table: ReplyTable | undefined;
+  let rest: ReplyMore | undefined;
   const entryIds = new Set<string>();
   // The order parts were added in, so the plain text reads as composed (a note before figures).
   const order: Part[] = [];
@@ -69,6 +72,7 @@ export function createReplyBuilder(k: Knowledge, lang: Language): ReplyBuilder {
     suggest: (question, label) => (suggestions.some((x) => x.question === question) || suggestions.length >= 3 || suggestions.push({ label: label ?? question, question }), b),
     table: (t) => ((table = t), b),
     note: (s) => (notes.push(s), b),
+    more: (m) => ((rest = m.paragraphs.length || m.facts.length || m.items.length ? m : undefined), b),
     entry: (id) => (entryIds.add(id), b),
     build(answered = true) {
       const p = PHRASES[lang];
@@ -83,6 +87,7 @@ export function createReplyBuilder(k: Knowledge, lang: Language): ReplyBuilder {
         ordered: isOrdered,
         ...(table ? { table } : {}),
         notes,
+        ...(rest ? { more: rest } : {}),
         sources: [...sources.values()],
         suggestions,
         entryIds: [...entryIds],

@@ -18,3 +18,16 @@ const RANKING = { fi: "eniten", sv: "flest", en: "most" } as const;
 export function rankingSuggestion(lang: Language, metricName: string): string {
   return `${RANKING[lang]}: ${metricName.toLowerCase()}`;
 }
+
+/** A button label of at most 22 characters: whole words of the title, never cut mid-word. */
+export function shortLabel(title: string, max = 22): string {
+  if (title.length <= max) return title;
+  const words = title.split(/\s+/);
+  let out = "";
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  return (out || words[0]!.slice(0, max)).replace(/[\s–:,-]+$/, "");
+}

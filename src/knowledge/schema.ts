@@ -187,12 +187,32 @@ export type Entry = z.infer<typeof entry>;
 
 export const entriesFile = z.object({ kind: z.literal("entries"), entries: z.array(entry).min(1) }).strict();
 
+/**
+ * The word classes the understanding knows: a closed set, so a misspelt group name in
+ * lexicon.yaml is an error, not a silently ignored list.
+ */
+export const LEXICON_GROUPS = [
+  // what a question asks for: the kind of answer
+  "ask-who", "ask-when", "ask-count", "ask-amount", "ask-why", "ask-how", "ask-which", "ask-yesno", "ask-list", "ask-what",
+  // operators on figures
+  "most", "least", "rank", "per-resident", "compare", "total", "without", "including", "above", "below",
+  // what a question is about
+  "county-word", "area-word", "other-area", "structures", "highlights", "tour", "overview", "figures-all",
+  // references to the previous answer
+  "followup", "there", "refer", "last", "more",
+  // attributes the knowledge never holds (contact details, staff, weather…)
+  "unknowable",
+  // conversation and language
+  "help", "greeting", "thanks", "lang-fi", "lang-sv", "lang-en", "filler",
+] as const;
+export type LexiconGroup = (typeof LEXICON_GROUPS)[number];
+
 /** Words that steer understanding rather than name knowledge: ranking, per resident, help, follow-ups. */
 export const lexiconFile = z
   .object({
     kind: z.literal("lexicon"),
     /** Each group: an intent word class -> words in fi/sv/en (base and inflected forms). */
-    groups: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    groups: z.partialRecord(z.enum(LEXICON_GROUPS), z.array(z.string().min(1)).min(1)),
     /** Ordinal words -> number ("toinen": 2, "second": 2, "andra": 2): which step. */
     ordinals: z.record(z.string(), z.number().int().min(1).max(10)),
     /** Number words -> number ("kolme": 3, "three": 3): how many in a ranking. */

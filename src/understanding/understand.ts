@@ -1,9 +1,15 @@
-// Reads one question into what it names: regions, figures, entries, steps, steering words and
-// the language it is written in. Deciding what to answer is the composer's job (answers/).
+// Reads one question, once, into what it names and asks: regions, figures, entries, steps, the
+// kind of answer wanted (who, when, how many, which region…), operators (ranking, threshold,
+// per resident), years, references to the previous answer, and the content words left over for
+// passage search. Deciding what to answer is plan.ts's job.
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language } from "../knowledge/schema.js";
-import { phraseKey, tokenize } from "./normalise.js";
+import { buildPassageIndex, type PassageHit, type PassageIndex, type QueryTerm } from "../retrieval/passage-index.js";
+import { canonicalStem } from "../retrieval/terms.js";
+import { answerTypeOf, type AnswerType } from "./answer-type.js";
+import { phraseKey, stripClitic, tokenize } from "./normalise.js";
 import { createRegionMatcher, type RegionMention } from "./region-names.js";
+import { readThreshold, type Threshold } from "./threshold.js";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
 
 export interface Understanding {
@@ -18,16 +24,39 @@ export interface Understanding {
   ordinals: number[];
   /** Number words and small digits: how many ("kolme suurinta", "top 5"). */
   counts: number[];
-  /** Years the question names ("vuonna 2025"): figures must describe one of them. */
+  /** Years the question names ("vuonna 2025"). */
   years: number[];
   groups: Set<string>;
   /** Content words nothing in the knowledge explains: a sign the question is about something else. */
   unknown: string[];
+  /** The kind of answer asked for. */
+  asks: AnswerType;
+  /** Words asking for something no source gives (a phone number, doctors, the weather). */
+  unknowable: string[];
+  /** "yli 2 miljoonaa", "under 100 000 €": a condition on a figure. */
+  threshold?: Threshold;
+  /** The content words as search terms (no names, question words or steering words). */
+  terms: QueryTerm[];
+  /** Content words that name neither a figure nor a region section: what else the question is about. */
+  topicWords: string[];
 }
 
 export interface Understander {
   understand(text: string, localeHint?: string): Understanding;
+  /** Passages that hold the question's content words, best first. */
+  search(u: Understanding, filter?: Parameters<PassageIndex["search"]>[2]): PassageHit[];
+  readonly index: PassageIndex;
 }
+
+/** Groups whose words steer the question rather than carry its content. */
+const STEERING = new Set([
+  "filler", "lang-fi", "lang-sv", "lang-en", "most", "least", "rank", "per-resident", "compare", "total", "without",
+  "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "last", "more", "help",
+  "greeting", "thanks", "overview", "figures-all",
+]);
+
+/** Words that ask for a region's figures or sections: asking for them is not another topic. */
+const SECTIONS = new Set(["group:structures", "group:highlights", "group:tour", "steps"]);
 
 export function createUnderstander(k: Knowledge): Understander {
   const vocabulary: Vocabulary = buildVocabulary(k);
@@ -39,15 +68,29 @@ export function createUnderstander(k: Knowledge): Understander {
       languageOf.set(key, [...(languageOf.get(key) ?? []), lang]);
     }
   }
+  const stop = new Set<string>();
+  for (const [group, words] of Object.entries(k.lexicon.groups)) {
+    if (STEERING.has(group) || group.startsWith("ask-")) for (const w of words ?? []) if (!w.includes(" ")) stop.add(phraseKey(w));
+  }
+  const index = buildPassageIndex(k, stop);
+  const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
 
   return {
+    index,
+    search: (u, filter) => index.search(u.terms, u.language, filter),
     understand(text, localeHint) {
       const tokens = tokenize(text);
       const regions = matcher.find(tokens, vocabulary.knows);
       const taken = new Array<boolean>(tokens.length).fill(false);
       for (const m of regions) taken.fill(true, m.start, m.end);
       const hits = vocabulary.match(tokens, taken);
-      for (const h of hits) taken.fill(true, h.start, h.end);
+      const groupsAt: Array<Set<string>> = tokens.map(() => new Set());
+      const figureWord = new Array<boolean>(tokens.length).fill(false);
+      for (const h of hits) {
+        taken.fill(true, h.start, h.end);
+        for (const t of h.targets) if (t.startsWith("group:")) for (let i = h.start; i < h.end; i++) groupsAt[i]!.add(t.slice(6));
+        if (h.targets.some((t) => t.startsWith("metric:") || SECTIONS.has(t))) figureWord.fill(true, h.start, h.end);
+      }
 
       const metrics = new Set<string>();
       const entryScores = new Map<string, number>();
@@ -56,6 +99,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const ordinals: number[] = [];
       const counts: number[] = [];
       const groups = new Set<string>();
+      const unknowable: string[] = [];
       let steps = false;
       for (const h of hits) {
         const entryTargets = h.targets.filter((t) => t.startsWith("entry:"));
@@ -75,6 +119,7 @@ export function createUnderstander(k: Knowledge): Understander {
             entryScores.set(value, (entryScores.get(value) ?? 0) + weight * (h.end - h.start));
           }
         }
+        if (h.targets.includes("group:unknowable")) unknowable.push(tokens.slice(h.start, h.end).map((t) => t.raw).join(" "));
       }
       const unknown: string[] = [];
       tokens.forEach((t, i) => {
@@ -89,20 +134,41 @@ export function createUnderstander(k: Knowledge): Understander {
       const votes = { fi: 0, sv: 0, en: 0 };
       for (const t of tokens) for (const lang of languageOf.get(t.word) ?? []) votes[lang] += 1;
       const best = (Object.entries(votes) as Array<[Language, number]>).sort((a, b) => b[1] - a[1])[0]!;
-      const hinted = localeLanguage(localeHint);
-      const languageSure = best[1] > 0;
+      const language = best[1] > 0 ? best[0] : (localeLanguage(localeHint) ?? "fi");
+
+      // Search terms: every word that is not a region name, a number or a steering word.
+      const inRegion = new Array<boolean>(tokens.length).fill(false);
+      for (const m of regions) inRegion.fill(true, m.start, m.end);
+      const terms: QueryTerm[] = [];
+      const topicWords: string[] = [];
+      tokens.forEach((t, i) => {
+        if (inRegion[i] || stop.has(t.word) || [...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-"))) return;
+        if (/^\d+$/.test(t.word) && !/^(19|20)\d\d$/.test(t.word)) return;
+        const term = /^\d+$/.test(t.word) ? t.word : canonicalStem(t.word, language);
+        if (term.length < 3 || terms.some((x) => x.term === term)) return;
+        const alts = [synonyms.get(t.word), stripClitic(t.word)].filter((w): w is string => !!w).map((w) => canonicalStem(w, language));
+        terms.push({ term, weight: 1, ...(alts.length ? { alts } : {}) });
+        if (!/^\d+$/.test(t.word) && !figureWord[i]) topicWords.push(t.word);
+      });
+
+      const threshold = readThreshold(text, groups);
       return {
-        language: languageSure ? best[0] : (hinted ?? "fi"),
+        language,
         regions,
         metrics: [...metrics],
         entries: [...entryScores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score),
         steps,
         stepNumbers: [...stepNumbers],
         ordinals,
-        counts,
+        counts: threshold ? [] : counts,
         years,
         groups,
         unknown,
+        asks: answerTypeOf(tokens, groupsAt, groups),
+        unknowable,
+        ...(threshold ? { threshold } : {}),
+        terms,
+        topicWords,
       };
     },
   };

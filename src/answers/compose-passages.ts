@@ -1,0 +1,81 @@
+// An answer that leads with the passage(s) that answer the question, under the entry's title or
+// the region's name, with their sources and dates; the rest of the entry or region is one
+// "Kerro lisää" away (in `more`, and as a suggestion that asks for it).
+import type { Knowledge } from "../knowledge/load.js";
+import type { Passage } from "../retrieval/passages.js";
+import type { ReplyFact, ReplyMore } from "../seam.js";
+import type { Plan } from "../understanding/plan.js";
+import { formatValue, regionName } from "./figures.js";
+import { PHRASES } from "./phrases.js";
+import type { ReplyBuilder } from "./reply-builder.js";
+import { shortLabel } from "./suggestions.js";
+
+type PassagesPlan = Extract<Plan, { kind: "passages" }>;
+
+export function composePassages(b: ReplyBuilder, k: Knowledge, plan: PassagesPlan, passages: Passage[]): void {
+  const p = PHRASES[b.lang];
+  const shown = plan.hits.map((h) => h.passage);
+  const first = shown[0]!;
+  const regions = new Map(k.regions.map((r) => [r.id, r]));
+  const regionOf = (x: Passage) => x.regionId ?? (x.entryId ? singleRegion(k, x.entryId) : undefined);
+
+  if (plan.whichRegion) {
+    const named = shown.map((x) => ({ x, r: regions.get(regionOf(x)!)! }));
+    if (named.length === 1) b.title(b.t(named[0]!.r.organisation)).paragraph(lineOf(b, k, first));
+    else {
+      b.title(p.regionsWhere);
+      for (const { x, r } of named) b.item(`${regionName(r, b.lang)}: ${lineOf(b, k, x)}`);
+    }
+    named.forEach(({ r }) => b.entry(r.id));
+  } else {
+    b.title(b.t(first.label));
+    for (const x of shown) {
+      const fact = factOf(b, k, x);
+      if (fact) b.fact(fact.label, fact.value);
+      else b.paragraph(b.t(x.text));
+    }
+  }
+  for (const x of shown) {
+    x.sources.forEach((s) => b.source(s, x.describes));
+    b.entry(x.entryId ?? x.regionId ?? "");
+  }
+
+  // The rest of the subject (the entry or region the first passage belongs to), in its own order.
+  if (!plan.whichRegion) {
+    const rest = passages.filter((x) => x.entryId === first.entryId && x.regionId === first.regionId && !shown.includes(x) && !(first.stepN && x.stepN !== first.stepN));
+    const more: ReplyMore = { paragraphs: [], facts: [], items: [], ordered: false };
+    for (const x of rest) {
+      const fact = factOf(b, k, x);
+      if (fact) more.facts.push(fact);
+      else more.paragraphs.push(b.t(x.text));
+    }
+    b.more(more);
+    if (rest.length) b.suggest(p.tellMore.toLowerCase(), p.tellMore);
+  }
+  const entry = first.entryId ? k.entries.find((e) => e.id === first.entryId) : undefined;
+  for (const id of entry?.related ?? []) {
+    const other = k.entries.find((e) => e.id === id);
+    if (other) b.suggest(b.t(other.title), shortLabel(b.t(other.title)));
+  }
+  const region = regionOf(first);
+  if (region && regions.get(region)) b.suggest(regionName(regions.get(region)!, b.lang), shortLabel(regionName(regions.get(region)!, b.lang)));
+}
+
+/** The passage as one line: a figure with its value, or its text. */
+function lineOf(b: ReplyBuilder, k: Knowledge, x: Passage): string {
+  const fact = factOf(b, k, x);
+  return fact ? `${fact.label}: ${fact.value}` : b.t(x.text);
+}
+
+function factOf(b: ReplyBuilder, k: Knowledge, x: Passage): ReplyFact | undefined {
+  if (x.factIndex === undefined || !x.entryId) return undefined;
+  const f = k.entries.find((e) => e.id === x.entryId)?.facts[x.factIndex];
+  if (!f) return undefined;
+  const note = f.note ? ` (${b.t(f.note)})` : "";
+  return { label: b.t(f.label), value: formatValue(f.value, f.unit, b.lang, f.approx) + note };
+}
+
+function singleRegion(k: Knowledge, entryId: string): string | undefined {
+  const regions = k.entries.find((e) => e.id === entryId)?.regions ?? [];
+  return regions.length === 1 ? regions[0] : undefined;
+}

@@ -1,0 +1,61 @@
+// Index terms for passage search. Snowball gives one Finnish word several stems (avustus /
+// avustuks, kumppanuus / kumppanuud, vapaaehtoin / vapaaehtois), so stems are brought to one
+// canonical form, and terms that differ only in a short ending still meet through `related`
+// (lupa~lupaus, rake~rakent). Compounds meet their last part: "järjestöavustus" also indexes
+// "avustus".
+import { fold, tokenize } from "../understanding/normalise.js";
+import { stem } from "../understanding/stem.js";
+import type { Language } from "../knowledge/schema.js";
+
+/** Finnish stem endings that mark the same word in another case: brought to one form. */
+const CANONICAL: Array<[RegExp, string]> = [
+  [/(u|y|i)ks(e)?$/, "$1s"], // avustuks(e) -> avustus
+  [/(uu|yy)(d|t)$/, "$1s"], // kumppanuud -> kumppanuus
+  [/(us|ys)t$/, "$1"], // avustust (avustusten) -> avustus
+  [/(.{5,})(in|ist)$/, "$1is"], // vapaaehtoin, vapaaehtoist -> vapaaehtois
+];
+
+export function canonicalStem(word: string, lang: Language): string {
+  let s = stem(word, lang);
+  if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
+  return s;
+}
+
+export const MIN_TERM = 3;
+const MIN_PART = 5;
+
+/** The canonical stems of a text's content words, with compound tails for long Finnish words. */
+export function textTerms(text: string, lang: Language, stop: Set<string>): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) {
+    if (stop.has(t.word)) continue;
+    // Years are content ("mitä tapahtui vuonna 2024"); other numbers are not words to match.
+    if (/^\d+$/.test(t.word)) {
+      if (/^(19|20)\d\d$/.test(t.word)) out.push(t.word);
+      continue;
+    }
+    const s = canonicalStem(t.word, lang);
+    if (s.length < MIN_TERM) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Tails of a long stem that are words of their own ("jarjestoavustus" -> "avustus"). */
+export function compoundTails(term: string, known: (t: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 3; term.length - i >= MIN_PART; i++) if (known(term.slice(i))) out.push(term.slice(i));
+  return out;
+}
+
+/**
+ * Whether a query term and an index term are forms of one word that canonical stems missed:
+ * one is the other plus at most three letters, and the shorter has four letters or more.
+ */
+export function related(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short);
+}
+
+export { fold };

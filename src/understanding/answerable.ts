@@ -1,0 +1,88 @@
+// Whether the knowledge answers a question, decided from what is asked rather than from a score:
+// the passage must hold the question's rarer content words (most of their weight, a word the
+// knowledge lacks weighing most) and the kind of thing asked for — a name for "kuka", a date for
+// "milloin", a number for "montako", a region for "millä alueella". A question that names a real
+// region and topic but asks for something the knowledge lacks gets "en tiedä".
+import type { Knowledge } from "../knowledge/load.js";
+import type { PassageHit } from "../retrieval/passage-index.js";
+import type { Passage } from "../retrieval/passages.js";
+import type { AnswerType } from "./answer-type.js";
+import type { Plan } from "./plan.js";
+import type { Understander, Understanding } from "./understand.js";
+
+/** Share of the question's word weight a passage must hold; a named region narrows the search. */
+const COVERAGE = 0.5;
+const COVERAGE_IN_REGION = 0.4;
+/** Companions shown beside the best passage must score at least this share of it. */
+const COMPANION = 0.6;
+const MAX_COMPANIONS = 2;
+const MAX_REGIONS = 6;
+
+export function answeringPassages(u: Understanding, understander: Understander, k: Knowledge, regionId?: string): Plan | undefined {
+  if (u.terms.length === 0) return undefined;
+  const regionsOfEntry = (id: string | undefined) => (id ? (k.entries.find((e) => e.id === id)?.regions ?? []) : []);
+  const filter = regionId ? (p: Passage) => p.regionId === regionId || regionsOfEntry(p.entryId).includes(regionId) : undefined;
+  const hits = understander.search(u, filter);
+  if (hits.length === 0) return undefined;
+
+  // A word the knowledge lacks is often just the question's verb ("tapahtui"): it weighs as much
+  // as the question's known words on average, not as the rarest word there is. Attributes the
+  // knowledge never holds are caught by name (the lexicon's "unknowable") and by the answer type.
+  const known = u.terms.filter((t) => understander.index.knows(t.term, u.language) || t.alts?.some((a) => understander.index.knows(a, u.language)));
+  const knownIdf = known.map((t) => understander.index.idf(t, u.language));
+  const unknownIdf = knownIdf.length ? knownIdf.reduce((a, b) => a + b, 0) / knownIdf.length : 1;
+  const idf = new Map(u.terms.map((t) => [t.term, known.includes(t) ? understander.index.idf(t, u.language) : unknownIdf]));
+  const total = [...idf.values()].reduce((a, b) => a + b, 0);
+  const coverage = (h: PassageHit) => [...h.matched].reduce((a, t) => a + (idf.get(t) ?? 0), 0) / total;
+  const need = regionId ? COVERAGE_IN_REGION : COVERAGE;
+  const whichRegion = u.asks === "which-region" && !regionId;
+  const named = new Set(u.entries.filter((e) => e.score >= 0.5).map((e) => e.id));
+  const regionOf = (p: Passage) => p.regionId ?? (regionsOfEntry(p.entryId).length === 1 ? regionsOfEntry(p.entryId)[0] : undefined);
+
+  const boosted = hits
+    .map((h) => {
+      let s = h.score;
+      if (whichRegion && regionOf(h.passage)) s *= 1.5;
+      if (h.passage.entryId && named.has(h.passage.entryId)) s *= 1.3;
+      return { ...h, score: s, cover: coverage(h) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = boosted.find((h) => h.cover >= need && holds(h.passage, u.asks, whichRegion, regionOf));
+  if (!best) return undefined;
+
+  let chosen: PassageHit[];
+  if (whichRegion) {
+    // Every region whose passage answers as well: "Millä alueilla on järjestöneuvottelukunta?"
+    const seen = new Set<string>();
+    chosen = boosted.filter((h) => {
+      const r = regionOf(h.passage);
+      if (!r || seen.has(r) || h.cover < best.cover || h.score < best.score * COMPANION) return false;
+      seen.add(r);
+      return true;
+    }).slice(0, MAX_REGIONS);
+  } else {
+    const sameSubject = (h: PassageHit) => h.passage.entryId === best.passage.entryId && h.passage.regionId === best.passage.regionId;
+    const companions = boosted.filter((h) => h !== best && sameSubject(h) && h.cover >= need && h.score >= best.score * COMPANION).slice(0, MAX_COMPANIONS);
+    chosen = [best, ...companions].sort((a, b) => a.passage.order - b.passage.order);
+  }
+  return { kind: "passages", hits: chosen, whichRegion, ...(regionId ? { regionId } : {}), terms: u.terms, asks: u.asks };
+}
+
+const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{Lu}[\p{Ll}]+\s(ry|Oy)\b)/u;
+const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
+
+/** Whether a passage holds the kind of thing asked for. */
+function holds(p: Passage, asks: AnswerType, whichRegion: boolean, regionOf: (p: Passage) => string | undefined): boolean {
+  const text = typeof p.text === "string" ? p.text : p.text.fi;
+  switch (asks) {
+    case "who":
+      return NAME.test(text);
+    case "when":
+      return DATE.test(text);
+    case "count":
+    case "amount":
+      return p.kind === "fact" || /\d/.test(text);
+    default:
+      return !whichRegion || !!regionOf(p);
+  }
+}
