@@ -23,8 +23,9 @@ export interface Passage {
   describes?: Text;
   /** Position within its entry or region: the rest of the entry is read in this order. */
   order: number;
-  /** For a labelled figure: its index in the entry's facts (the answer shows the value). */
+  /** For a labelled figure: its index in the entry's facts (the answer shows the value), and its unit. */
   factIndex?: number;
+  unit?: string;
 }
 
 /** Splits a paragraph into sentences (". " followed by a capital or digit), keeping abbreviations whole. */
@@ -64,7 +65,7 @@ export function buildPassages(k: Knowledge): Passage[] {
     e.points.forEach((p, i) => out.push({ ...base, id: `entry:${e.id}#point.${i}`, kind: "point", text: p, order: order++ }));
     e.facts.forEach((f, i) => {
       const text = factText(f.label, f.note);
-      out.push({ ...base, id: `entry:${e.id}#fact.${i}`, kind: "fact", text, sources: [f.source], factIndex: i, ...(f.describes ? { describes: f.describes } : {}), order: order++ });
+      out.push({ ...base, id: `entry:${e.id}#fact.${i}`, kind: "fact", text, sources: [f.source], factIndex: i, unit: f.unit, ...(f.describes ? { describes: f.describes } : {}), order: order++ });
     });
   }
   for (const r of k.regions) {

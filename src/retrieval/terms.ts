@@ -24,6 +24,24 @@ export function canonicalStem(word: string, lang: Language): string {
 export const MIN_TERM = 3;
 const MIN_PART = 5;
 
+// Finnish consonant gradation: "lupasi" and "luvannut", "rakenne" and "rakenteet". A query word
+// also tries its stem with the last consonant in the other grade.
+const GRADES: Array<[string, string]> = [
+  ["pp", "p"], ["tt", "t"], ["kk", "k"], ["nt", "nn"], ["mp", "mm"], ["lt", "ll"], ["rt", "rr"], ["nk", "ng"], ["p", "v"], ["t", "d"],
+];
+
+export function gradationVariants(term: string): string[] {
+  const out = new Set<string>();
+  for (const [strong, weak] of GRADES) {
+    for (const [from, to] of [[strong, weak], [weak, strong]] as const) {
+      const at = term.lastIndexOf(from);
+      if (at >= 2 && at + from.length >= term.length - 3) out.add(term.slice(0, at) + to + term.slice(at + from.length));
+    }
+  }
+  out.delete(term);
+  return [...out].filter((t) => t.length >= 4);
+}
+
 /** The canonical stems of a text's content words, with compound tails for long Finnish words. */
 export function textTerms(text: string, lang: Language, stop: Set<string>): string[] {
   const out: string[] = [];

@@ -6,13 +6,14 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { PassageHit } from "../retrieval/passage-index.js";
 import type { Passage } from "../retrieval/passages.js";
-import type { AnswerType } from "./answer-type.js";
+import { canonicalStem, related } from "../retrieval/terms.js";
+import { tokenize } from "./normalise.js";
 import type { Plan } from "./plan.js";
 import type { Understander, Understanding } from "./understand.js";
 
 /** Share of the question's word weight a passage must hold; a named region narrows the search. */
-const COVERAGE = 0.5;
-const COVERAGE_IN_REGION = 0.4;
+const COVERAGE = 0.6;
+const COVERAGE_IN_REGION = 0.5;
 /** Companions shown beside the best passage must score at least this share of it. */
 const COMPANION = 0.6;
 const MAX_COMPANIONS = 2;
@@ -21,17 +22,20 @@ const MAX_REGIONS = 6;
 export function answeringPassages(u: Understanding, understander: Understander, k: Knowledge, regionId?: string): Plan | undefined {
   if (u.terms.length === 0) return undefined;
   const regionsOfEntry = (id: string | undefined) => (id ? (k.entries.find((e) => e.id === id)?.regions ?? []) : []);
-  const filter = regionId ? (p: Passage) => p.regionId === regionId || regionsOfEntry(p.entryId).includes(regionId) : undefined;
+  const filter = regionId ? (p: Passage) => understander.regionsOf(p.id).includes(regionId) : undefined;
   const hits = understander.search(u, filter);
   if (hits.length === 0) return undefined;
 
-  // A word the knowledge lacks is often just the question's verb ("tapahtui"): it weighs as much
-  // as the question's known words on average, not as the rarest word there is. Attributes the
-  // knowledge never holds are caught by name (the lexicon's "unknowable") and by the answer type.
+  // A word the knowledge lacks weighs as much as the question's most telling known word: it may
+  // be the very thing asked ("Oulussa", "alijäämä"), or only a verb ("tapahtui"), which the
+  // other words then outweigh.
   const known = u.terms.filter((t) => understander.index.knows(t.term, u.language) || t.alts?.some((a) => understander.index.knows(a, u.language)));
   const knownIdf = known.map((t) => understander.index.idf(t, u.language));
-  const unknownIdf = knownIdf.length ? knownIdf.reduce((a, b) => a + b, 0) / knownIdf.length : 1;
-  const idf = new Map(u.terms.map((t) => [t.term, known.includes(t) ? understander.index.idf(t, u.language) : unknownIdf]));
+  const unknownIdf = knownIdf.length ? Math.max(...knownIdf) : 1;
+  // A year is a condition the passage must meet (below), not a word it must share.
+  const words = u.terms.filter((t) => !/^\d+$/.test(t.term));
+  if (words.length === 0) return undefined;
+  const idf = new Map(words.map((t) => [t.term, known.includes(t) ? understander.index.idf(t, u.language) : unknownIdf]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0);
   const coverage = (h: PassageHit) => [...h.matched].reduce((a, t) => a + (idf.get(t) ?? 0), 0) / total;
   const need = regionId ? COVERAGE_IN_REGION : COVERAGE;
@@ -47,7 +51,8 @@ export function answeringPassages(u: Understanding, understander: Understander, 
       return { ...h, score: s, cover: coverage(h) };
     })
     .sort((a, b) => b.score - a.score);
-  const best = boosted.find((h) => h.cover >= need && holds(h.passage, u.asks, whichRegion, regionOf));
+  const fits = (h: PassageHit) => holds(h, u, whichRegion, regionOf) && describesYears(h.passage, u.years, k);
+  const best = boosted.find((h) => h.cover >= need && fits(h));
   if (!best) return undefined;
 
   let chosen: PassageHit[];
@@ -56,13 +61,13 @@ export function answeringPassages(u: Understanding, understander: Understander, 
     const seen = new Set<string>();
     chosen = boosted.filter((h) => {
       const r = regionOf(h.passage);
-      if (!r || seen.has(r) || h.cover < best.cover || h.score < best.score * COMPANION) return false;
+      if (!r || seen.has(r) || h.cover < best.cover || h.score < best.score * COMPANION || !fits(h)) return false;
       seen.add(r);
       return true;
     }).slice(0, MAX_REGIONS);
   } else {
     const sameSubject = (h: PassageHit) => h.passage.entryId === best.passage.entryId && h.passage.regionId === best.passage.regionId;
-    const companions = boosted.filter((h) => h !== best && sameSubject(h) && h.cover >= need && h.score >= best.score * COMPANION).slice(0, MAX_COMPANIONS);
+    const companions = boosted.filter((h) => h !== best && sameSubject(h) && h.cover >= need && h.score >= best.score * COMPANION && fits(h)).slice(0, MAX_COMPANIONS);
     chosen = [best, ...companions].sort((a, b) => a.passage.order - b.passage.order);
   }
   return { kind: "passages", hits: chosen, whichRegion, ...(regionId ? { regionId } : {}), terms: u.terms, asks: u.asks };
@@ -71,18 +76,45 @@ export function answeringPassages(u: Understanding, understander: Understander, 
 const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{Lu}[\p{Ll}]+\s(ry|Oy)\b)/u;
 const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
 
+/** How close (in words) a number must stand to a word of the question to be its answer. */
+const NUMBER_REACH = 4;
+
 /** Whether a passage holds the kind of thing asked for. */
-function holds(p: Passage, asks: AnswerType, whichRegion: boolean, regionOf: (p: Passage) => string | undefined): boolean {
+function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: (p: Passage) => string | undefined): boolean {
+  const p = h.passage;
   const text = typeof p.text === "string" ? p.text : p.text.fi;
-  switch (asks) {
+  switch (u.asks) {
     case "who":
       return NAME.test(text);
     case "when":
       return DATE.test(text);
     case "count":
-    case "amount":
-      return p.kind === "fact" || /\d/.test(text);
+    case "amount": {
+      // The number must count what was asked: "Montako kriisikeskusta…" is not answered by a grade.
+      const about = u.counted && h.matched.has(u.counted) ? [u.counted] : [...h.matched];
+      if (p.kind === "fact") return u.asks === "amount" || p.unit !== "score" && p.unit !== "percent";
+      return numberNear(text, about);
+    }
     default:
       return !whichRegion || !!regionOf(p);
   }
+}
+
+/** A number within a few words of one of the question's words: "noin 60 tuottaa sote-palveluja". */
+function numberNear(text: string, terms: string[]): boolean {
+  const tokens = tokenize(text);
+  const numbers = tokens.flatMap((t, i) => (/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word) ? [i] : []));
+  if (numbers.length === 0) return false;
+  const hits = tokens.flatMap((t, i) => (terms.some((m) => related(m, canonicalStem(t.word, "fi")) || canonicalStem(t.word, "fi").endsWith(m)) ? [i] : []));
+  return hits.some((i) => numbers.some((j) => Math.abs(i - j) <= NUMBER_REACH));
+}
+
+/** A passage answers a question naming a year only when it describes that year (or a span holding it). */
+function describesYears(p: Passage, years: number[], k: Knowledge): boolean {
+  if (years.length === 0) return true;
+  const text = [p.text, p.label].map((t) => (typeof t === "string" ? t : t.fi)).join(" ");
+  const spans = [...text.matchAll(/\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  const named = [...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
+  const dated = p.sources.map((s) => Number((k.sources.get(s)?.as_of ?? "").slice(0, 4)));
+  return years.some((y) => named.includes(y) || spans.some(([a, b]) => a <= y && y <= b) || dated.includes(y));
 }

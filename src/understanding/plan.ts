@@ -62,7 +62,7 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   const metric = u.metrics[0] ?? (perResident ? defaultFor("per-resident") : sizeAsked ? defaultFor("size") : undefined);
   // A figure is asked when the question wants a number, or names nothing but the figure: "Mitä
   // Pohjois-Savo lupasi järjestöille?" names NGOs but asks for a promise.
-  const quantity = u.asks === "count" || u.asks === "amount" || u.asks === "which-region";
+  const quantity = ((u.asks === "count" || u.asks === "amount") && u.countsFigure !== false) || u.asks === "which-region";
   const figureAsked = !!metric && (quantity || ranking || perResident || u.topicWords.length === 0);
   // "Paljonko Lappi sai rahaa vuonna 2025?": a figure describing another year is not an answer.
   if (figureAsked && u.years.length > 0 && !describesYear(k, regionIds, metric, u.years))

@@ -5,10 +5,10 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language } from "../knowledge/schema.js";
 import { buildPassageIndex, type PassageHit, type PassageIndex, type QueryTerm } from "../retrieval/passage-index.js";
-import { canonicalStem } from "../retrieval/terms.js";
+import { canonicalStem, gradationVariants } from "../retrieval/terms.js";
 import { answerTypeOf, type AnswerType } from "./answer-type.js";
 import { phraseKey, stripClitic, tokenize } from "./normalise.js";
-import { createRegionMatcher, type RegionMention } from "./region-names.js";
+import { createRegionMatcher, regionNameForms, type RegionMention } from "./region-names.js";
 import { readThreshold, type Threshold } from "./threshold.js";
 import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
 
@@ -39,6 +39,14 @@ export interface Understanding {
   terms: QueryTerm[];
   /** Content words that name neither a figure nor a region section: what else the question is about. */
   topicWords: string[];
+  /**
+   * For "montako X…" / "paljonko X…": whether X (the first content word after the question word)
+   * names a figure. "Montako vapaaehtoista Satakunnan sote-järjestöissä on?" counts volunteers,
+   * not NGOs. Undefined when the question has no such word.
+   */
+  countsFigure?: boolean;
+  /** That counted word's search term ("vapaaehtois"): a number answering must stand beside it. */
+  counted?: string;
 }
 
 export interface Understander {
@@ -46,6 +54,8 @@ export interface Understander {
   /** Passages that hold the question's content words, best first. */
   search(u: Understanding, filter?: Parameters<PassageIndex["search"]>[2]): PassageHit[];
   readonly index: PassageIndex;
+  /** The regions a passage is about: its own region, or the regions its text names. */
+  regionsOf(passageId: string): string[];
 }
 
 /** Groups whose words steer the question rather than carry its content. */
@@ -72,11 +82,25 @@ export function createUnderstander(k: Knowledge): Understander {
   for (const [group, words] of Object.entries(k.lexicon.groups)) {
     if (STEERING.has(group) || group.startsWith("ask-")) for (const w of words ?? []) if (!w.includes(" ")) stop.add(phraseKey(w));
   }
-  const index = buildPassageIndex(k, stop);
+  // Region names are found by the name table, not searched as words: "Keski-Suomessa" in a
+  // passage must not match "keskus" in a question.
+  const indexStop = new Set(stop);
+  for (const r of k.regions) for (const f of regionNameForms(r)) for (const w of f.key.split(" ")) indexStop.add(w);
+  const index = buildPassageIndex(k, indexStop);
   const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
+
+  // Which regions each passage names, read once with the same name table as questions.
+  const mentioned = new Map<string, string[]>();
+  for (const p of index.passages) {
+    const own = p.regionId ? [p.regionId] : [];
+    const text = typeof p.text === "string" ? p.text : p.text.fi;
+    const named = matcher.find(tokenize(text), () => true).filter((m) => m.ids.length === 1).map((m) => m.ids[0]!);
+    mentioned.set(p.id, [...new Set([...own, ...named])]);
+  }
 
   return {
     index,
+    regionsOf: (id) => mentioned.get(id) ?? [],
     search: (u, filter) => index.search(u.terms, u.language, filter),
     understand(text, localeHint) {
       const tokens = tokenize(text);
@@ -147,11 +171,14 @@ export function createUnderstander(k: Knowledge): Understander {
         const term = /^\d+$/.test(t.word) ? t.word : canonicalStem(t.word, language);
         if (term.length < 3 || terms.some((x) => x.term === term)) return;
         const alts = [synonyms.get(t.word), stripClitic(t.word)].filter((w): w is string => !!w).map((w) => canonicalStem(w, language));
+        if (language === "fi") alts.push(...gradationVariants(term));
         terms.push({ term, weight: 1, ...(alts.length ? { alts } : {}) });
         if (!/^\d+$/.test(t.word) && !figureWord[i]) topicWords.push(t.word);
       });
 
       const threshold = readThreshold(text, groups);
+      const askAt = groupsAt.findIndex((g) => g.has("ask-count") || g.has("ask-amount"));
+      const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !/^\d/.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
       return {
         language,
         regions,
@@ -169,6 +196,7 @@ export function createUnderstander(k: Knowledge): Understander {
         ...(threshold ? { threshold } : {}),
         terms,
         topicWords,
+        ...(countedAt >= 0 ? { countsFigure: figureWord[countedAt]!, counted: canonicalStem(tokens[countedAt]!.word, language) } : {}),
       };
     },
   };
