@@ -12,6 +12,8 @@ export interface QueryTerm {
   weight: number;
   /** Other forms that count as this term (a synonym's stem, the word without a clitic). */
   alts?: string[];
+  /** A word saying what kind of passage is wanted ("tapaamisessa", "huomiot"): it ranks, but a passage need not hold it. */
+  weak?: boolean;
 }
 
 export interface PassageHit {

@@ -13,6 +13,7 @@ const CANONICAL: Array<[RegExp, string]> = [
   [/(uu|yy)(d|t)$/, "$1s"], // kumppanuud -> kumppanuus
   [/(us|ys)t$/, "$1"], // avustust (avustusten) -> avustus
   [/(.{5,})(in|ist)$/, "$1is"], // vapaaehtoin, vapaaehtoist -> vapaaehtois
+  [/(.{4,}?)t?t?amis$/, "$1"], // purkamis (purkaminen) -> purk (purkaa), osittamis -> osit
 ];
 
 export function canonicalStem(word: string, lang: Language): string {
@@ -73,7 +74,11 @@ export function compoundTails(term: string, known: (t: string) => boolean): stri
 export function related(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short);
+  if (short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short)) return true;
+  // "keskustelt" (keskusteltiin) and "keskustelu": the same word but for its last letter or so.
+  let lcp = 0;
+  while (lcp < short.length && short[lcp] === long[lcp]) lcp++;
+  return lcp >= 6 && lcp >= short.length - 1 && long.length - lcp <= 3;
 }
 
 export { fold };

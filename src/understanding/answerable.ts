@@ -33,7 +33,7 @@ export function answeringPassages(u: Understanding, understander: Understander, 
   const knownIdf = known.map((t) => understander.index.idf(t, u.language));
   const unknownIdf = knownIdf.length ? Math.max(...knownIdf) : 1;
   // A year is a condition the passage must meet (below), not a word it must share.
-  const words = u.terms.filter((t) => !/^\d+$/.test(t.term));
+  const words = u.terms.filter((t) => !/^\d+$/.test(t.term) && !t.weak);
   if (words.length === 0) return undefined;
   const idf = new Map(words.map((t) => [t.term, known.includes(t) ? understander.index.idf(t, u.language) : unknownIdf]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0);

@@ -30,6 +30,8 @@ export type Plan =
 /** An entry must be named by at least this much word weight to be answered. */
 const ENTRY_MIN = 0.5;
 const DEFAULT_TOP = 5;
+/** The tour as a topic: with a region named and "milloin", its meeting date. */
+const TOUR_ENTRY = "aluekierros";
 
 export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefined, understander: Understander): Plan {
   const g = u.groups;
@@ -90,6 +92,8 @@ function regionPlan(u: Understanding, k: Knowledge, understander: Understander, 
   const readAs = resolved.find((m) => m.fuzzy || m.partial);
   const base = { kind: "region" as const, regionId, perResident, ...(readAs ? { readAs } : {}) };
   if (figureAsked) return { ...base, metrics: u.metrics, sections: sections.filter((s) => s === "tour") };
+  // "Milloin aluekierros kävi Keski-Suomessa?": the date of the region's tour meeting.
+  if (u.asks === "when" && (sections.includes("tour") || u.entries.some((e) => e.id === TOUR_ENTRY))) return { ...base, metrics: [], sections: ["tour"] };
   const topical = u.topicWords.length > 0;
   if (!topical && (sections.length > 0 || perResident)) return { ...base, metrics: [], sections };
   if (topical) {

@@ -78,6 +78,12 @@ export function createUnderstander(k: Knowledge): Understander {
       languageOf.set(key, [...(languageOf.get(key) ?? []), lang]);
     }
   }
+  // Question words by themselves, so that an entry phrase that starts with one ("miksi järjestöt…")
+  // does not hide what the question asks.
+  const askGroups = new Map<string, string[]>();
+  for (const [group, words] of Object.entries(k.lexicon.groups)) {
+    if (group.startsWith("ask-")) for (const w of words ?? []) if (!w.includes(" ")) askGroups.set(phraseKey(w), [...(askGroups.get(phraseKey(w)) ?? []), group]);
+  }
   const stop = new Set<string>();
   for (const [group, words] of Object.entries(k.lexicon.groups)) {
     if (STEERING.has(group) || group.startsWith("ask-")) for (const w of words ?? []) if (!w.includes(" ")) stop.add(phraseKey(w));
@@ -85,7 +91,7 @@ export function createUnderstander(k: Knowledge): Understander {
   // Region names are found by the name table, not searched as words: "Keski-Suomessa" in a
   // passage must not match "keskus" in a question.
   const indexStop = new Set(stop);
-  for (const r of k.regions) for (const f of regionNameForms(r)) for (const w of f.key.split(" ")) indexStop.add(w);
+  for (const r of k.regions) for (const f of regionNameForms(r)) indexStop.add(f.key.split(" ").length === 1 ? f.key : f.key.split(" ")[0]!);
   const index = buildPassageIndex(k, indexStop);
   const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
 
@@ -110,11 +116,17 @@ export function createUnderstander(k: Knowledge): Understander {
       const hits = vocabulary.match(tokens, taken);
       const groupsAt: Array<Set<string>> = tokens.map(() => new Set());
       const figureWord = new Array<boolean>(tokens.length).fill(false);
+      const weakAt = new Array<boolean>(tokens.length).fill(false);
       for (const h of hits) {
         taken.fill(true, h.start, h.end);
         for (const t of h.targets) if (t.startsWith("group:")) for (let i = h.start; i < h.end; i++) groupsAt[i]!.add(t.slice(6));
         if (h.targets.some((t) => t.startsWith("metric:") || SECTIONS.has(t))) figureWord.fill(true, h.start, h.end);
+        if (h.targets.some((t) => t === "group:tour" || t === "group:highlights")) weakAt.fill(true, h.start, h.end);
       }
+      tokens.forEach((t, i) => {
+        const asked = askGroups.get(t.word);
+        if (asked && ![...groupsAt[i]!].some((g) => g.startsWith("ask-"))) asked.forEach((g) => groupsAt[i]!.add(g));
+      });
 
       const metrics = new Set<string>();
       const entryScores = new Map<string, number>();
@@ -122,7 +134,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const years: number[] = [];
       const ordinals: number[] = [];
       const counts: number[] = [];
-      const groups = new Set<string>();
+      const groups = new Set<string>(groupsAt.flatMap((g) => [...g].filter((x) => x.startsWith("ask-"))));
       const unknowable: string[] = [];
       let steps = false;
       for (const h of hits) {
@@ -172,11 +184,14 @@ export function createUnderstander(k: Knowledge): Understander {
         if (term.length < 3 || terms.some((x) => x.term === term)) return;
         const alts = [synonyms.get(t.word), stripClitic(t.word)].filter((w): w is string => !!w).map((w) => canonicalStem(w, language));
         if (language === "fi") alts.push(...gradationVariants(term));
-        terms.push({ term, weight: 1, ...(alts.length ? { alts } : {}) });
+        terms.push({ term, weight: 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] ? { weak: true } : {}) });
         if (!/^\d+$/.test(t.word) && !figureWord[i]) topicWords.push(t.word);
       });
 
       const threshold = readThreshold(text, groups);
+      // Finnish puts what is counted right after "montako"; Swedish and English may put adjectives
+      // first ("how many social and health NGOs"), so a figure word among the next few counts.
+      const countsFigure = (at: number) => (language === "fi" ? figureWord[at]! : figureWord.slice(at, at + 5).some(Boolean));
       const askAt = groupsAt.findIndex((g) => g.has("ask-count") || g.has("ask-amount"));
       const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !/^\d/.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
       return {
@@ -196,7 +211,7 @@ export function createUnderstander(k: Knowledge): Understander {
         ...(threshold ? { threshold } : {}),
         terms,
         topicWords,
-        ...(countedAt >= 0 ? { countsFigure: figureWord[countedAt]!, counted: canonicalStem(tokens[countedAt]!.word, language) } : {}),
+        ...(countedAt >= 0 ? { countsFigure: countsFigure(countedAt), counted: canonicalStem(tokens[countedAt]!.word, language) } : {}),
       };
     },
   };
