@@ -51,7 +51,8 @@ export function answeringPassages(u: Understanding, understander: Understander, 
       return { ...h, score: s, cover: coverage(h) };
     })
     .sort((a, b) => b.score - a.score);
-  const fits = (h: PassageHit) => holds(h, u, whichRegion, regionOf) && describesYears(h.passage, u.years, k);
+  const sole = (id: string) => (regionsOfEntry(id).length === 1 ? regionsOfEntry(id)[0] : undefined);
+  const fits = (h: PassageHit) => holds(h, u, whichRegion, regionOf, regionId, sole) && describesYears(h.passage, u.years, k);
   const best = boosted.find((h) => h.cover >= need && fits(h));
   if (!best) return undefined;
 
@@ -80,7 +81,7 @@ const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
 const NUMBER_REACH = 4;
 
 /** Whether a passage holds the kind of thing asked for. */
-function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: (p: Passage) => string | undefined): boolean {
+function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: (p: Passage) => string | undefined, regionId: string | undefined, sole: (entryId: string) => string | undefined): boolean {
   const p = h.passage;
   const text = typeof p.text === "string" ? p.text : p.text.fi;
   switch (u.asks) {
@@ -90,6 +91,8 @@ function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: 
       return DATE.test(text);
     case "count":
     case "amount": {
+      // A number for a named region must be the region's own, not a national one that names it.
+      if (regionId && p.regionId !== regionId && !(p.entryId && sole(p.entryId) === regionId)) return false;
       // The number must count what was asked: "Montako kriisikeskusta…" is not answered by a grade.
       const about = u.counted && h.matched.has(u.counted) ? [u.counted] : [...h.matched];
       if (p.kind === "fact") return u.asks === "amount" || p.unit !== "score" && p.unit !== "percent";

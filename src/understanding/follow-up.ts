@@ -52,7 +52,7 @@ export function followUpPlan(u: Understanding, prev: Plan, n: Named): Plan | und
       ? { kind: "region", regionId: prevRegions[0]!, metrics: u.metrics, sections: [], perResident: n.perResident }
       : { kind: "compare", regionIds: prevRegions, metrics: u.metrics, perResident: n.perResident };
   }
-  if (n.entries > 0 || u.steps || u.topicWords.length > 1) return undefined;
+  if (n.entries > 0 || u.steps || u.topicWords.length > 0) return undefined;
 
   // "entä Kainuun?" — a new region, nothing else asked: keep what was asked before.
   if (n.regionIds.length > 0 && !asksTopic && !n.ranking && !g.has("overview") && !g.has("without") && !g.has("including") && u.topicWords.length === 0 && prev.kind !== "entry" && prev.kind !== "help" && prev.kind !== "unknown" && prev.kind !== "more") {

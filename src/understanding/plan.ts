@@ -50,13 +50,21 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   if (previous && g.has("more") && u.topicWords.length === 0 && regionIds.length === 0 && u.metrics.length === 0) return { kind: "more", of: previous };
   const followUp = previous && followUpPlan(u, previous, { regionIds, sections, perResident, ranking, stepN, entries: entries.length });
   if (followUp) return followUp;
+  // "kuka sitä johtaa?" after an answer about one region: a question about that region.
+  const earlier = previous ? regionsOf(previous) : [];
+  const pointsBack = g.has("refer") || g.has("there") || g.has("followup");
+  if (earlier.length === 1 && regionIds.length === 0 && !ambiguous && pointsBack && u.topicWords.length > 0 && !ranking) {
+    const quantity = (u.asks === "count" || u.asks === "amount") && u.countsFigure !== false;
+    return regionPlan(u, k, understander, earlier[0]!, [], sections, quantity && u.metrics.length > 0, perResident);
+  }
 
   // "Itä-Suomessa" is a part of Finland the knowledge has no figures for: not the whole country.
   if (g.has("other-area") && regionIds.length === 0) return { kind: "unknown" };
   // A step's own words ("yhteistyörakenne") ask for the step only when no region section is asked:
   // "Mitkä yhteistyörakenteet Etelä-Savossa on?" is about Etelä-Savo's structures.
-  const asksSteps = u.steps || (u.stepNumbers.length > 0 && entries.length === 0 && u.asks !== "which-region" && !(regionIds.length > 0 && (sections.length > 0 || u.topicWords.length > 0)));
-  if (asksSteps && !(u.steps && u.asks === "which-region")) return { kind: "steps", ...(stepN ? { n: stepN } : {}), ...(regionIds.length === 1 ? { regionId: regionIds[0] } : {}) };
+  // Words of one step ("yhteistyörakenne") without "askel" go to passage search, where the step's
+  // own passages compete with the findings that use the same words.
+  if (u.steps && u.asks !== "which-region") return { kind: "steps", ...(stepN ? { n: stepN } : {}), ...(regionIds.length === 1 ? { regionId: regionIds[0] } : {}) };
   if (ambiguous && regionIds.length === 0) return { kind: "ambiguous", mention: ambiguous, metrics: u.metrics };
 
   const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
@@ -64,7 +72,8 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   const metric = u.metrics[0] ?? (perResident ? defaultFor("per-resident") : sizeAsked ? defaultFor("size") : undefined);
   // A figure is asked when the question wants a number, or names nothing but the figure: "Mitä
   // Pohjois-Savo lupasi järjestöille?" names NGOs but asks for a promise.
-  const quantity = ((u.asks === "count" || u.asks === "amount") && u.countsFigure !== false) || u.asks === "which-region";
+  // "Millä alueella on eniten järjestöjä?" asks a figure; "Millä alueella on innovaatioavustus?" a passage.
+  const quantity = ((u.asks === "count" || u.asks === "amount") && u.countsFigure !== false) || (u.asks === "which-region" && u.topicWords.length === 0);
   const figureAsked = !!metric && (quantity || ranking || perResident || u.topicWords.length === 0);
   // "Paljonko Lappi sai rahaa vuonna 2025?": a figure describing another year is not an answer.
   if (figureAsked && u.years.length > 0 && !describesYear(k, regionIds, metric, u.years))
@@ -88,9 +97,13 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
 }
 
 /** A question naming one region: its figures or sections, or the passages about it that answer. */
-function regionPlan(u: Understanding, k: Knowledge, understander: Understander, regionId: string, resolved: RegionMention[], sections: Section[], figureAsked: boolean, perResident: boolean): Plan {
+export function regionPlan(u: Understanding, k: Knowledge, understander: Understander, regionId: string, resolved: RegionMention[], sections: Section[], figureAsked: boolean, perResident: boolean): Plan {
   const readAs = resolved.find((m) => m.fuzzy || m.partial);
   const base = { kind: "region" as const, regionId, perResident, ...(readAs ? { readAs } : {}) };
+  const known = u.topicWords.filter((w) => understander.index.knows(w, u.language) || understander.index.knows(w.slice(0, -1), u.language));
+  // "Montako järjestöä kuuluu Keusoten Hyte-verkostoon?" counts NGOs of something narrower than
+  // the region: only a passage about that can answer. Unknown words beside a figure are verbs.
+  if (figureAsked && known.length > 0 && !u.groups.has("per-resident")) return answeringPassages(u, understander, k, regionId) ?? { kind: "unknown", regionId };
   if (figureAsked) return { ...base, metrics: u.metrics, sections: sections.filter((s) => s === "tour") };
   // "Milloin aluekierros kävi Keski-Suomessa?": the date of the region's tour meeting.
   if (u.asks === "when" && (sections.includes("tour") || u.entries.some((e) => e.id === TOUR_ENTRY))) return { ...base, metrics: [], sections: ["tour"] };

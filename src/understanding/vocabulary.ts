@@ -98,9 +98,10 @@ export function buildVocabulary(k: Knowledge): Vocabulary {
     }
     if (found.size) return { targets: [...found], how };
     // Finnish compounds: "järjestöavustuksia" is an "avustuksia" of a kind; match the last part.
+    // A figure is never read from a compound's tail: "innovaatioavustus" is not the NGO grants.
     for (let i = 3; word.length - i >= MIN_COMPOUND_PART; i++) {
-      const t = phrases.get(word.slice(i));
-      if (t) return { targets: t, how: "compound" };
+      const t = phrases.get(word.slice(i))?.filter((x) => !x.startsWith("metric:"));
+      if (t?.length) return { targets: t, how: "compound" };
     }
     return undefined;
   };
