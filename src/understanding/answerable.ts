@@ -95,7 +95,11 @@ function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: 
       if (regionId && p.regionId !== regionId && !(p.entryId && sole(p.entryId) === regionId)) return false;
       // The number must count what was asked: "Montako kriisikeskusta…" is not answered by a grade.
       const about = u.counted && h.matched.has(u.counted) ? [u.counted] : [...h.matched];
-      if (p.kind === "fact") return u.asks === "amount" || p.unit !== "score" && p.unit !== "percent";
+      if (p.kind === "fact") {
+        const label = tokenize(typeof p.text === "string" ? p.text : p.text.fi).map((t) => canonicalStem(t.word, "fi"));
+        const named = !u.counted || label.some((t) => names(t, u.counted!));
+        return named && (u.asks === "amount" || (p.unit !== "score" && p.unit !== "percent"));
+      }
       return numberNear(text, about);
     }
     default:
@@ -108,7 +112,7 @@ function numberNear(text: string, terms: string[]): boolean {
   const tokens = tokenize(text);
   const numbers = tokens.flatMap((t, i) => (/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word) ? [i] : []));
   if (numbers.length === 0) return false;
-  const hits = tokens.flatMap((t, i) => (terms.some((m) => related(m, canonicalStem(t.word, "fi")) || canonicalStem(t.word, "fi").endsWith(m)) ? [i] : []));
+  const hits = tokens.flatMap((t, i) => (terms.some((m) => names(canonicalStem(t.word, "fi"), m)) ? [i] : []));
   return hits.some((i) => numbers.some((j) => Math.abs(i - j) <= NUMBER_REACH));
 }
 
@@ -120,4 +124,9 @@ function describesYears(p: Passage, years: number[], k: Knowledge): boolean {
   const named = [...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
   const dated = p.sources.map((s) => Number((k.sources.get(s)?.as_of ?? "").slice(0, 4)));
   return years.some((y) => named.includes(y) || spans.some(([a, b]) => a <= y && y <= b) || dated.includes(y));
+}
+
+/** Whether a word of a passage is the question's word, or a compound of it ("paikallisyhdistys"). */
+function names(word: string, term: string): boolean {
+  return related(word, term) || word.endsWith(term) || (term.length >= 5 && word.startsWith(term));
 }

@@ -52,7 +52,8 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   if (followUp) return followUp;
   // "kuka sitä johtaa?" after an answer about one region: a question about that region.
   const earlier = previous ? regionsOf(previous) : [];
-  const pointsBack = g.has("refer") || g.has("there") || g.has("followup");
+  // "hyvinvointialueella" right after an answer about one county means that county.
+  const pointsBack = g.has("refer") || g.has("there") || g.has("followup") || g.has("county-word");
   if (earlier.length === 1 && regionIds.length === 0 && !ambiguous && pointsBack && u.topicWords.length > 0 && !ranking) {
     const quantity = (u.asks === "count" || u.asks === "amount") && u.countsFigure !== false;
     return regionPlan(u, k, understander, earlier[0]!, [], sections, quantity && u.metrics.length > 0, perResident);
@@ -103,7 +104,11 @@ export function regionPlan(u: Understanding, k: Knowledge, understander: Underst
   const known = u.topicWords.filter((w) => understander.index.knows(w, u.language) || understander.index.knows(w.slice(0, -1), u.language));
   // "Montako järjestöä kuuluu Keusoten Hyte-verkostoon?" counts NGOs of something narrower than
   // the region: only a passage about that can answer. Unknown words beside a figure are verbs.
-  if (figureAsked && known.length > 0 && !u.groups.has("per-resident")) return answeringPassages(u, understander, k, regionId) ?? { kind: "unknown", regionId };
+  if (figureAsked && known.length > 0 && !u.groups.has("per-resident")) {
+    const passages = answeringPassages(u, understander, k, regionId);
+    if (passages) return passages;
+    if (u.entries.some((e) => e.score >= 0.5)) return { kind: "unknown", regionId };
+  }
   if (figureAsked) return { ...base, metrics: u.metrics, sections: sections.filter((s) => s === "tour") };
   // "Milloin aluekierros kävi Keski-Suomessa?": the date of the region's tour meeting.
   if (u.asks === "when" && (sections.includes("tour") || u.entries.some((e) => e.id === TOUR_ENTRY))) return { ...base, metrics: [], sections: ["tour"] };

@@ -65,6 +65,8 @@ const STEERING = new Set([
   "greeting", "thanks", "overview", "figures-all",
 ]);
 
+const ORIGIN = /lai(nen|sta|sia|set|sten|sen|siin|sista|sissa)$/;
+
 /** Words that ask for a region's figures or sections: asking for them is not another topic. */
 const SECTIONS = new Set(["group:structures", "group:highlights", "group:tour", "steps"]);
 
@@ -193,7 +195,8 @@ export function createUnderstander(k: Knowledge): Understander {
       // first ("how many social and health NGOs"), so a figure word among the next few counts.
       const countsFigure = (at: number) => (language === "fi" ? figureWord[at]! : figureWord.slice(at, at + 5).some(Boolean));
       const askAt = groupsAt.findIndex((g) => g.has("ask-count") || g.has("ask-amount"));
-      const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !/^\d/.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
+      // Adjectives of origin ("keskisuomalaista sote-järjestöä") qualify the counted noun that follows.
+      const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
       return {
         language,
         regions,
