@@ -35,6 +35,9 @@ export function answeringPassages(u: Understanding, understander: Understander, 
   // A year is a condition the passage must meet (below), not a word it must share.
   const words = u.terms.filter((t) => !/^\d+$/.test(t.term) && !t.weak);
   if (words.length === 0) return undefined;
+  // A number is given only for what the knowledge names: "Paljonko Fountain Park laskutti?" has
+  // the firm and the brainstorm, but no invoice.
+  if ((u.asks === "count" || u.asks === "amount") && words.some((t) => !known.includes(t))) return undefined;
   const idf = new Map(words.map((t) => [t.term, known.includes(t) ? understander.index.idf(t, u.language) : unknownIdf]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0);
   const coverage = (h: PassageHit) => [...h.matched].reduce((a, t) => a + (idf.get(t) ?? 0), 0) / total;

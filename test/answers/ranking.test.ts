@@ -20,7 +20,7 @@ describe("rankings computed from the data", () => {
     const reply = ask(bot, "Mikä hyvinvointialue on asukasluvultaan suurin?");
     expect(reply.items[0]).toContain(expected.names.fi);
     expect(reply.items.join()).not.toMatch(/Helsinki/);
-    expect(reply.paragraphs.join()).toMatch(/Helsinki/);
+    expect(reply.notes.join()).toMatch(/Helsinki/);
   });
 
   it("ranks smallest first for 'vähiten' and honours 'ilman Helsinkiä'", () => {

@@ -8,16 +8,16 @@ import { answerAll, judge, loadQuestions } from "../helpers/score.js";
 
 /** Passing cases per file, as a share: the level reached, less a little room for a fix elsewhere. */
 const FLOORS: Record<string, number> = {
-  "concepts.yaml": 0.8,
-  "followups.yaml": 0.75,
-  "rankings-filters.yaml": 0.75,
-  "refusals.yaml": 0.9,
-  "region-details.yaml": 0.75,
-  "region-figures.yaml": 0.95,
-  "steps.yaml": 0.95,
-  "swedish-english.yaml": 0.7,
-  "topics.yaml": 0.7,
-  "which-region.yaml": 0.7,
+  "concepts.yaml": 0.84,
+  "followups.yaml": 0.72,
+  "rankings-filters.yaml": 0.78,
+  "refusals.yaml": 0.98,
+  "region-details.yaml": 0.72,
+  "region-figures.yaml": 0.92,
+  "steps.yaml": 0.98,
+  "swedish-english.yaml": 0.62,
+  "topics.yaml": 0.66,
+  "which-region.yaml": 0.73,
 };
 
 const cases = loadQuestions();
