@@ -8,13 +8,15 @@ import { diffKnowledge } from "../src/knowledge/diff.js";
 import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";
 import { knowledgeJsonSchema } from "../src/knowledge/json-schema.js";
 import { createKnowledgeStore, KnowledgeError } from "../src/knowledge/store.js";
-import { runChat } from "./console/chat.js";
+import { runChat, terminalStyle } from "./console/chat.js";
+import { renderTerminal } from "./console/render-terminal.js";
 import { runJsonLines } from "./console/jsonl.js";
 import { knowledgeDir } from "./knowledge-dir.js";
 
 const USAGE = `usage:
   jarjestobotti start                 Slack/Teams when configured, else a chat in the terminal
   jarjestobotti ask "question"        print one answer
+  jarjestobotti ask                   chat in the terminal (a number picks a suggestion; lopeta ends)
   jarjestobotti ask --jsonl           answer JSON lines on stdin (the eval protocol)
   jarjestobotti kb validate [DIR]     check the knowledge files, exit 1 on problems
   jarjestobotti kb schema [FILE]      write the JSON Schema of the knowledge files (for editors)
@@ -38,8 +40,14 @@ export async function main(args: string[]): Promise<number> {
       }
       case "ask":
         if (rest[0] === "--jsonl") await runJsonLines(openBot(), process.stdin, process.stdout);
-        else if (rest.length) process.stdout.write(openBot().answer({ text: rest.join(" "), conversationId: "cli", platform: "console" }).text + "\n");
-        else await runChat(openBot(), process.stdin, process.stdout);
+        else if (rest.length === 0) await runChat(openBot(), process.stdin, process.stdout);
+        else if (!rest.join(" ").trim()) {
+          process.stderr.write(`ask needs a question, e.g. jarjestobotti ask "Montako sote-järjestöä Lapissa on?"\n(ask alone opens a chat; ask "apua" shows what to ask)\n`);
+          return 2;
+        } else {
+          const reply = openBot().answer({ text: rest.join(" "), conversationId: "cli", platform: "console" });
+          process.stdout.write(renderTerminal(reply, { ...terminalStyle(process.stdout), numbered: false }).text + "\n");
+        }
         return 0;
       case "kb":
         return kbCommand(rest);
