@@ -19,7 +19,6 @@ const MAX_FIELD = 2000;
 const MAX_HEADER = 150;
 const MAX_BUTTON = 75;
 const MAX_VALUE = 2000;
-const MAX_CONTEXT = 10;
 const MAX_ACTIONS = 25;
 export const ASK_ACTION = /^ask_\d+$/;
 
@@ -96,11 +95,9 @@ function content(part: Pick<ReplyMore, "paragraphs" | "facts" | "items" | "order
   ];
 }
 
-const context = (texts: string[]): KnownBlock[] => {
-  const blocks: KnownBlock[] = [];
-  for (let i = 0; i < texts.length; i += MAX_CONTEXT) blocks.push({ type: "context", elements: texts.slice(i, i + MAX_CONTEXT).map((text) => ({ type: "mrkdwn" as const, text: escapeSlack(text).slice(0, MAX_SECTION) })) });
-  return blocks;
-};
+/** Grey small print, one line a text (Slack would run separate context elements together). */
+const context = (texts: string[]): KnownBlock[] =>
+  texts.length ? chunk(texts.map(escapeSlack).join("\n"), MAX_SECTION).map((text) => ({ type: "context", elements: [{ type: "mrkdwn", text }] })) : [];
 
 /** All blocks of a reply, in reading order, before splitting into messages. */
 export function replyBlocks(reply: Reply): KnownBlock[] {

@@ -63,7 +63,7 @@ function content(part: Pick<ReplyMore, "paragraphs" | "facts" | "items" | "order
 
 export function renderCard(reply: Reply): Record<string, unknown> {
   const body: Element[] = [];
-  if (reply.title) body.push(rich([run(reply.title, { size: "Medium", weight: "Bolder" })]));
+  if (reply.title) body.push(rich([run(reply.title, { size: "Large", weight: "Bolder" })]));
   body.push(...content(reply));
   reply.notes.forEach((note, i) => body.push(rich([run(note, { isSubtle: true })], { spacing: i === 0 ? "Medium" : "Small" })));
   reply.sources.forEach((s, i) => body.push(rich([run(sourceLine(reply.language, s), { isSubtle: true, size: "Small" })], i === 0 ? { separator: true, spacing: "Medium" } : { spacing: "None" })));

@@ -14,9 +14,9 @@ export interface GalleryEntry {
 }
 
 const QUESTIONS: Record<Language, string[]> = {
-  fi: ["Pirkanmaa: kerro alueesta", "Missä on eniten järjestöavustuksia asukasta kohden?", "Vertaa Lappia ja Kainuuta", "Mikä on Suomen pääkaupunki?"],
-  sv: ["Birkaland: berätta om området", "Vilket område ger mest bidrag per invånare?", "Jämför Lappland och Kajanaland", "Vad är Finlands huvudstad?"],
-  en: ["Pirkanmaa: tell me about it", "Which county gives the most grants per resident?", "Compare Lapland and Kainuu", "What is the capital of Finland?"],
+  fi: ["Pirkanmaa: kerro alueesta", "Missä on eniten järjestöavustuksia asukasta kohden?", "Vertaa Lappia ja Kainuuta", "Mikä on bussilipun hinta?"],
+  sv: ["Birkaland: berätta om området", "Vilket område ger mest bidrag per invånare?", "Jämför Lappland och Kajanaland", "Hur mycket kostar en bussbiljett?"],
+  en: ["Pirkanmaa: tell me about it", "Which county gives the most grants per resident?", "Compare Lapland and Kainuu", "Who won the ice hockey world championship?"],
 };
 
 export function galleryEntries(bot: CoreBot, extra: string[] = []): GalleryEntry[] {

@@ -40,7 +40,7 @@ h1{font-size:20px;margin:0 0 8px}
 
 export function previewPage(title: string, items: PreviewItem[], hostConfig: unknown): string {
   const rows = items.map(
-    (it, i) => `<section class="item"><h2>${html(it.heading)}</h2>${it.warnings.map((w) => `<p class="warn">⚠ ${html(w)}</p>`).join("")}
+    (it, i) => `<section class="item" id="item-${i}"><h2>${html(it.heading)}</h2>${it.warnings.map((w) => `<p class="warn">⚠ ${html(w)}</p>`).join("")}
 <div class="row"><div class="teams"><p class="label">Microsoft Teams</p><div class="card" id="card-${i}"></div></div>
 <div class="slack"><p class="label">Slack</p>${it.slack.map(slackMessageHtml).join("")}</div>
 <div><p class="label">Terminal</p><pre class="term">${html(it.terminal)}</pre></div></div></section>`,
@@ -57,5 +57,8 @@ ${scriptJson(items.map((it) => it.card))}.forEach((json, i) => {
   card.parse(json);
   document.getElementById("card-" + i).appendChild(card.render());
 });
+// "#only-4" shows that reply alone: a link to one reply, or a screenshot of it.
+const only = location.hash.match(/^#only-([0-9]+)$/);
+if (only) document.querySelectorAll(".item").forEach((s) => { if (s.id !== "item-" + only[1]) s.style.display = "none"; });
 </script></body></html>`;
 }
