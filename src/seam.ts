@@ -84,6 +84,18 @@ export interface Reply {
   text: string;
   /** Knowledge entries the answer was built from (region ids, entry ids), for logs and tests. */
   entryIds: string[];
+  /** Feedback and "ask a coordinator" controls; set by the runtime's loop (src/loop), never by the core. */
+  loop?: ReplyLoop;
+}
+
+/** What the adapters render under an answer so that its gaps reach people (see src/loop). */
+export interface ReplyLoop {
+  /** The logged question the controls refer to; adapters send it back with the click. */
+  questionId: string;
+  /** "rating": 👍/👎 buttons; "reason": a text field for why the answer fell short. */
+  ask: "rating" | "reason";
+  /** Whether to offer "Kysy koordinaattorilta". */
+  escalate: boolean;
 }
 
 export interface Bot {

@@ -23,6 +23,16 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date is written 2023, 2023-05 or 2023-05-16");
 
+/**
+ * Who keeps an entry or region current and when its facts should next be checked
+ * (`jarjestobotti kb stale`, and a reminder in the coordinators' channel once the date has passed).
+ */
+const review = {
+  /** A person or team, as coordinators know them ("Pirkanmaan koordinaattori", "slack:U0123"). */
+  owner: z.string().min(2).optional(),
+  review_by: isoDate.optional(),
+};
+
 export const UNITS = ["count", "eur", "persons", "percent", "score", "person-years"] as const;
 
 /** One figure with its provenance. `as_of`/`describes` override the source's own date. */
@@ -137,6 +147,7 @@ export const regionFile = z
     figures: z.record(id, z.union([fact, z.array(fact).min(1)])),
     structures: z.array(structure).default([]),
     highlights: z.array(highlight).default([]),
+    ...review,
   })
   .strict();
 export type RegionFile = z.infer<typeof regionFile>;
@@ -181,6 +192,7 @@ export const entry = z
     regions: z.array(id).default([]),
     related: z.array(id).default([]),
     sources: z.array(id).min(1),
+    ...review,
   })
   .strict();
 export type Entry = z.infer<typeof entry>;
