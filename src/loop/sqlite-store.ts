@@ -1,0 +1,136 @@
+// The loop's store in the bot's one SQLite file: reports are GROUP BY queries, not file scans,
+// and every write is one transaction, so several processes (the bot, a `report` command) can
+// share the file safely.
+import type { Db } from "../state/database.js";
+import { fold } from "../understanding/normalise.js";
+import { LOOP_MIGRATIONS } from "./migrations.js";
+import { migrate } from "../state/database.js";
+import type { Count, Escalation, LoopStore, NewQuestion, ReportData, StoredQuestion } from "./store.js";
+
+type QuestionRow = { id: number; at: string; platform: string; conversation_id: string; user_id: string | null; address: string | null; text: string; language: string; answered: number };
+type EscalationRow = { id: string; question_id: number; at: string; channel: string; thread: string; status: "open" | "answered"; answered_at: string | null };
+
+/** The grouping key of a question: folded, punctuation and extra spaces gone. */
+export const questionKey = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+const toEscalation = (r: EscalationRow): Escalation => ({
+  id: r.id,
+  questionId: String(r.question_id),
+  at: r.at,
+  channel: r.channel,
+  thread: r.thread,
+  status: r.status,
+  ...(r.answered_at ? { answeredAt: r.answered_at } : {}),
+});
+
+export function createSqliteLoopStore(db: Db): LoopStore {
+  migrate(db, LOOP_MIGRATIONS);
+  const insertQuestion = db.prepare(
+    "INSERT INTO loop_questions (at, platform, conversation_id, user_id, address, text, folded, language, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertEntry = db.prepare("INSERT OR IGNORE INTO loop_question_entries (question_id, kind, entry_id) VALUES (?, ?, ?)");
+  const entriesOf = db.prepare<[number], { kind: string; entry_id: string }>("SELECT kind, entry_id FROM loop_question_entries WHERE question_id = ? ORDER BY kind, entry_id");
+  const escalationBy = (column: "question_id" | "thread") => db.prepare<[string | number], EscalationRow>(`SELECT * FROM loop_escalations WHERE ${column} = ?`);
+  const [byQuestion, byThread] = [escalationBy("question_id"), escalationBy("thread")];
+  const counts = (sql: string, since: string) => db.prepare<[string], Count>(sql).all(since);
+
+  return {
+    addQuestion: db.transaction((q: NewQuestion) => {
+      const { lastInsertRowid } = insertQuestion.run(q.at, q.platform, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0);
+      for (const id of q.regions) insertEntry.run(lastInsertRowid, "region", id);
+      for (const id of q.topics) insertEntry.run(lastInsertRowid, "topic", id);
+      return String(lastInsertRowid);
+    }),
+    question(id) {
+      const r = db.prepare<[string], QuestionRow>("SELECT * FROM loop_questions WHERE id = ?").get(id);
+      if (!r) return undefined;
+      const entries = entriesOf.all(r.id);
+      const q: StoredQuestion = {
+        id: String(r.id),
+        at: r.at,
+        platform: r.platform,
+        conversationId: r.conversation_id,
+        text: r.text,
+        language: r.language as StoredQuestion["language"],
+        answered: r.answered === 1,
+        regions: entries.filter((e) => e.kind === "region").map((e) => e.entry_id),
+        topics: entries.filter((e) => e.kind === "topic").map((e) => e.entry_id),
+        ...(r.user_id ? { userId: r.user_id } : {}),
+        ...(r.address ? { address: JSON.parse(r.address) as unknown } : {}),
+      };
+      return q;
+    },
+    rate(questionId, rating, at) {
+      db.prepare("INSERT INTO loop_feedback (question_id, at, rating) VALUES (?, ?, ?) ON CONFLICT (question_id) DO UPDATE SET at = excluded.at, rating = excluded.rating, reason = NULL").run(questionId, at, rating);
+    },
+    giveReason: (questionId, reason) => db.prepare("UPDATE loop_feedback SET reason = ? WHERE question_id = ? AND rating = 'down'").run(reason, questionId).changes === 1,
+    setChannel(c) {
+      db.prepare("INSERT OR REPLACE INTO loop_channels (conversation_id, platform, address, regions, language) VALUES (?, ?, ?, ?, ?)").run(c.conversationId, c.platform, JSON.stringify(c.address), c.regions.join(" "), c.language);
+    },
+    channels: () =>
+      db
+        .prepare<[], { conversation_id: string; platform: string; address: string; regions: string; language: string }>("SELECT * FROM loop_channels ORDER BY conversation_id")
+        .all()
+        .map((r) => ({ platform: r.platform, conversationId: r.conversation_id, address: JSON.parse(r.address) as unknown, regions: r.regions.split(" ").filter(Boolean), language: r.language as "fi" })),
+    addEscalation(e) {
+      db.prepare("INSERT INTO loop_escalations (id, question_id, at, channel, thread, status) VALUES (?, ?, ?, ?, ?, ?)").run(e.id, e.questionId, e.at, e.channel, e.thread, e.status);
+    },
+    escalationOf: (questionId) => {
+      const r = byQuestion.get(questionId);
+      return r ? toEscalation(r) : undefined;
+    },
+    escalationInThread: (thread) => {
+      const r = byThread.get(thread);
+      return r ? toEscalation(r) : undefined;
+    },
+    markAnswered(id, at) {
+      db.prepare("UPDATE loop_escalations SET status = 'answered', answered_at = coalesce(answered_at, ?) WHERE id = ?").run(at, id);
+    },
+    report(since) {
+      const from = since ?? "";
+      const totals = db.prepare<[string], { n: number; answered: number | null }>("SELECT count(*) AS n, sum(answered) AS answered FROM loop_questions WHERE at >= ?").get(from)!;
+      const byKind = (kind: string) =>
+        counts(`SELECT e.entry_id AS key, count(*) AS count FROM loop_question_entries e JOIN loop_questions q ON q.id = e.question_id WHERE q.at >= ? AND e.kind = '${kind}' GROUP BY e.entry_id ORDER BY count DESC, key`, from);
+      const feedback = db.prepare<[string], { rating: string; n: number }>("SELECT f.rating, count(*) AS n FROM loop_feedback f JOIN loop_questions q ON q.id = f.question_id WHERE q.at >= ? GROUP BY f.rating").all(from);
+      const reasons = db
+        .prepare<[string], { at: string; question: string; reason: string; platform: string; id: number }>(
+          "SELECT f.at, q.text AS question, f.reason, q.platform, q.id FROM loop_feedback f JOIN loop_questions q ON q.id = f.question_id WHERE q.at >= ? AND f.rating = 'down' AND f.reason IS NOT NULL ORDER BY f.at DESC",
+        )
+        .all(from);
+      const open = db
+        .prepare<[string], { id: string; at: string; question: string; platform: string; qid: number }>(
+          "SELECT e.id, e.at, q.text AS question, q.platform, q.id AS qid FROM loop_escalations e JOIN loop_questions q ON q.id = e.question_id WHERE q.at >= ? AND e.status = 'open' ORDER BY e.at",
+        )
+        .all(from);
+      const answeredEscalations = db.prepare<[string], number>("SELECT count(*) FROM loop_escalations e JOIN loop_questions q ON q.id = e.question_id WHERE q.at >= ? AND e.status = 'answered'").pluck().get(from)!;
+      const regionsOf = (id: number) => entriesOf.all(id).filter((e) => e.kind === "region").map((e) => e.entry_id);
+      const data: ReportData = {
+        ...(since ? { since } : {}),
+        questions: totals.n,
+        answered: totals.answered ?? 0,
+        regions: byKind("region"),
+        topics: byKind("topic"),
+        unanswered: counts("SELECT min(text) AS key, count(*) AS count FROM loop_questions WHERE at >= ? AND answered = 0 GROUP BY folded ORDER BY count DESC, max(at) DESC", from),
+        feedback: {
+          up: feedback.find((f) => f.rating === "up")?.n ?? 0,
+          down: feedback.find((f) => f.rating === "down")?.n ?? 0,
+          reasons: reasons.map((r) => ({ at: r.at, question: r.question, reason: r.reason, platform: r.platform, entries: entriesOf.all(r.id).map((e) => e.entry_id) })),
+        },
+        escalations: { answered: answeredEscalations, open: open.map((o) => ({ id: o.id, at: o.at, question: o.question, platform: o.platform, regions: regionsOf(o.qid) })) },
+      };
+      return data;
+    },
+    firstTime: (key, at) => db.prepare("INSERT OR IGNORE INTO loop_reminders (key, at) VALUES (?, ?)").run(key, at).changes === 1,
+    forget: db.transaction(({ before, identitiesBefore }: { before: string; identitiesBefore: string }) => {
+      const questions = db.prepare("DELETE FROM loop_questions WHERE at < ?").run(before).changes;
+      const identities = db
+        .prepare(
+          `UPDATE loop_questions SET user_id = NULL, address = NULL
+           WHERE (user_id IS NOT NULL OR address IS NOT NULL) AND at < @cut
+             AND NOT EXISTS (SELECT 1 FROM loop_escalations e WHERE e.question_id = loop_questions.id AND (e.status = 'open' OR e.answered_at >= @cut))`,
+        )
+        .run({ cut: identitiesBefore }).changes;
+      return { questions, identities };
+    }),
+  };
+}

@@ -1,0 +1,88 @@
+// What the loop remembers: questions asked, feedback on answers, coordinators' channels,
+// escalations and reminders already sent. One small interface, so the embedded SQLite store
+// (sqlite-store.ts) can be replaced by a server database with one module's work; see README
+// "Several instances" for which of this must be shared.
+import type { Language } from "../seam.js";
+
+export type Rating = "up" | "down";
+
+export interface NewQuestion {
+  at: string;
+  platform: string;
+  conversationId: string;
+  /** Kept only while an escalation may need it (see forget), then cleared. */
+  userId?: string;
+  /** Where a coordinator's answer is relayed to; cleared with userId. */
+  address?: unknown;
+  text: string;
+  language: Language;
+  answered: boolean;
+  /** Region ids and other entry ids the answer was built from. */
+  regions: string[];
+  topics: string[];
+}
+
+export interface StoredQuestion extends NewQuestion {
+  id: string;
+}
+
+/** A conversation where coordinators take questions; no regions = every question. */
+export interface CoordinatorChannel {
+  platform: string;
+  conversationId: string;
+  address: unknown;
+  regions: string[];
+  language: Language;
+}
+
+export interface Escalation {
+  id: string;
+  questionId: string;
+  at: string;
+  /** The coordinators' channel (its conversation id) and the thread the question opened there. */
+  channel: string;
+  thread: string;
+  status: "open" | "answered";
+  answeredAt?: string;
+}
+
+export interface Count {
+  key: string;
+  count: number;
+}
+
+/** Everything a report shows: counts and question texts, never who asked or where. */
+export interface ReportData {
+  since?: string;
+  questions: number;
+  answered: number;
+  regions: Count[];
+  topics: Count[];
+  /** Grouped by the question's folded text, most frequent first. */
+  unanswered: Count[];
+  feedback: { up: number; down: number; reasons: Array<{ at: string; question: string; reason: string; entries: string[]; platform: string }> };
+  escalations: { answered: number; open: Array<{ id: string; at: string; question: string; regions: string[]; platform: string }> };
+}
+
+export interface LoopStore {
+  addQuestion(q: NewQuestion): string;
+  question(id: string): StoredQuestion | undefined;
+  /** A 👍/👎 on an answer; a second click replaces the first. */
+  rate(questionId: string, rating: Rating, at: string): void;
+  /** The optional reason given after a 👎; false when there is no 👎 to attach it to. */
+  giveReason(questionId: string, reason: string): boolean;
+  setChannel(c: CoordinatorChannel): void;
+  channels(): CoordinatorChannel[];
+  addEscalation(e: Escalation): void;
+  escalationOf(questionId: string): Escalation | undefined;
+  escalationInThread(thread: string): Escalation | undefined;
+  markAnswered(id: string, at: string): void;
+  report(since?: string): ReportData;
+  /** True the first time a key is seen (a reminder to send), false ever after. */
+  firstTime(key: string, at: string): boolean;
+  /**
+   * Deletes questions (with their feedback and escalations) asked before `before`, and clears the
+   * asker's id and address where no escalation can need them any more (see retention.ts).
+   */
+  forget(o: { before: string; identitiesBefore: string }): { questions: number; identities: number };
+}
