@@ -12,6 +12,7 @@ import { runChat, terminalStyle } from "./console/chat.js";
 import { renderTerminal } from "./console/render-terminal.js";
 import { runJsonLines } from "./console/jsonl.js";
 import { knowledgeDir } from "./knowledge-dir.js";
+import { kbStaleCommand } from "./kb-stale-command.js";
 
 const USAGE = `usage:
   jarjestobotti start                 Slack/Teams when configured, else a chat in the terminal
@@ -21,6 +22,9 @@ const USAGE = `usage:
   jarjestobotti kb validate [DIR]     check the knowledge files, exit 1 on problems
   jarjestobotti kb schema [FILE]      write the JSON Schema of the knowledge files (for editors)
   jarjestobotti kb diff A B           which facts differ between two knowledge directories
+  jarjestobotti kb stale [DIR]        entries and regions past their review date (exit 1 if any)
+  jarjestobotti report [--since DATE] [--csv]
+                                      questions by region and topic, unanswered, feedback, open escalations
   jarjestobotti bench                 latency and throughput figures
   jarjestobotti teams-package [FILE]  build the Teams app package (needs MICROSOFT_APP_ID)
 KNOWLEDGE_DIR chooses the knowledge directory (default ./knowledge).`;
@@ -51,6 +55,10 @@ export async function main(args: string[]): Promise<number> {
         return 0;
       case "kb":
         return kbCommand(rest);
+      case "report": {
+        const { reportCommand } = await import("./report-command.js");
+        return reportCommand(rest, process.env, knowledgeDir(), (s) => process.stdout.write(s));
+      }
       case "bench": {
         const { runBenchmarks } = await import("../bench/run.js");
         await runBenchmarks((line) => process.stdout.write(line + "\n"));
@@ -93,6 +101,7 @@ function kbCommand(args: string[]): number {
     process.stdout.write(changes.length ? changes.map((c) => `- ${c.text}`).join("\n") + "\n" : "no changes\n");
     return 0;
   }
+  if (sub === "stale") return kbStaleCommand(a ? resolve(a) : knowledgeDir(), (s) => process.stdout.write(s));
   if (sub !== "validate") {
     process.stderr.write(USAGE + "\n");
     return 2;

@@ -1,6 +1,7 @@
 // What every chat-platform adapter offers the start-up code. An adapter reads its own settings,
 // mounts its HTTP routes on the shared server (one port for all platforms) and starts.
 import type { Express } from "express";
+import type { LoopActions } from "../src/loop/loop.js";
 import type { Bot, Reply } from "../src/seam.js";
 import type { Db } from "../src/state/database.js";
 import type { Coordinators } from "../src/curation/coordinators.js";
@@ -14,6 +15,8 @@ export interface AdapterContext {
   db?: Db;
   /** Files are fetched only for coordinators: the adapter asks before downloading anything. */
   coordinators?: Coordinators;
+  /** Feedback and "ask a coordinator" clicks go here (absent in tests of an adapter alone). */
+  loop?: LoopActions;
 }
 
 export interface PlatformAdapter {
@@ -23,8 +26,12 @@ export interface PlatformAdapter {
   /** Finishes starting once the HTTP server listens (Socket Mode connects here). */
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Sends a message on the platform's own initiative (announcements) to an IncomingMessage.address. */
-  send?(address: unknown, reply: Reply): Promise<void>;
+  /**
+   * Sends a message on the platform's own initiative (announcements, relays) to an
+   * IncomingMessage.address. With newThread the message starts its own thread, and the thread's
+   * conversation id (as IncomingMessage.conversationId names it) is returned.
+   */
+  send?(address: unknown, reply: Reply, options?: { newThread?: boolean }): Promise<string | void>;
 }
 
 /** Settings that are missing or contradict each other: start-up prints the message, no stack. */

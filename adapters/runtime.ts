@@ -13,13 +13,20 @@ import { createSqliteStateStore } from "../src/state/curation-store.js";
 import { formatProblem } from "../src/knowledge/parse-file.js";
 import { createKnowledgeStore } from "../src/knowledge/store.js";
 import { watchKnowledge } from "../src/knowledge/watch.js";
+import { createLoop, type Loop } from "../src/loop/loop.js";
+import { retentionDays } from "../src/loop/retention.js";
+import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
 import type { Reply } from "../src/seam.js";
 import type { Logger } from "./log.js";
 import { ConfigError, type PlatformAdapter } from "./platform.js";
 import { startHttpServer, type RunningServer } from "./server.js";
 
+/** How often the loop's chores (stale-fact reminders, the retention clean-up) run after the first. */
+const CHORES_MS = 6 * 60 * 60_000;
+
 export interface Runtime {
   bot: CoreBot;
+  loop: Loop;
   adapters: PlatformAdapter[];
   server?: RunningServer;
   stop(): Promise<void>;
@@ -39,14 +46,15 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   const state = createSqliteStateStore(db, dataDir, (message) => log.warn(message));
   reconcileChanges(state, knowledgeDir, new Date(), (event, context) => log.warn(event, context));
   const adapters: PlatformAdapter[] = [];
-  const sendTo = async (platform: string, address: unknown, reply: Reply) => {
+  const sendTo = async (platform: string, address: unknown, reply: Reply, options?: { newThread?: boolean }) => {
     const adapter = adapters.find((a) => a.name === platform);
     if (!adapter?.send) throw new Error(`no running adapter can send to ${platform}`);
-    await adapter.send(address, reply);
+    return adapter.send(address, reply, options);
   };
-  let coordinators;
+  let coordinators, keepDays;
   try {
     coordinators = parseCoordinators(env.COORDINATORS);
+    keepDays = retentionDays(env.DATA_RETENTION_DAYS);
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
@@ -54,20 +62,22 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     store,
     state,
     coordinators,
-    announce: (s, reply) => sendTo(s.platform, s.address, reply),
+    announce: async (s, reply) => void (await sendTo(s.platform, s.address, reply)),
     log: (event, context) => log.info(event, context),
   });
   const bot = createBot({ store, curator });
+  const loop = createLoop({ store: createSqliteLoopStore(db), knowledge: store, coordinators, send: sendTo, retentionDays: keepDays });
+  const served = loop.wrap(bot);
 
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
   if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
     const { createSlackAdapter } = await import("./slack/index.js");
-    const slack = createSlackAdapter({ bot, env, log, db, coordinators });
+    const slack = createSlackAdapter({ bot: served, env, log, db, coordinators, loop });
     if (slack) adapters.push(slack);
   }
   if (env.MICROSOFT_APP_ID || env.TEAMS_NO_AUTH) {
     const { createTeamsAdapter } = await import("./teams/index.js");
-    const teams = createTeamsAdapter({ bot, env, log, db, coordinators });
+    const teams = createTeamsAdapter({ bot: served, env, log, db, coordinators, loop });
     if (teams) adapters.push(teams);
   }
 
@@ -91,11 +101,16 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   const server = adapters.some((a) => a.routes) ? await startHttpServer(adapters, { port, host }) : undefined;
   for (const a of adapters) await a.start();
   if (adapters.length) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url });
+  const runChores = () => loop.chores().then((done) => log.info("loop chores done", done), (err: unknown) => log.error("loop chores failed", { err }));
+  await runChores();
+  const choresTimer = setInterval(runChores, CHORES_MS).unref();
   return {
     bot,
+    loop,
     adapters,
     ...(server ? { server } : {}),
     async stop() {
+      clearInterval(choresTimer);
       stopWatching();
       for (const a of adapters) await a.stop().catch((err: unknown) => log.error("stop failed", { adapter: a.name, err }));
       await server?.close();

@@ -7,7 +7,7 @@ import type { Express } from "express";
 import type { Reply } from "../../src/seam.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
 import { readSlackConfig, type SlackConfig } from "./config.js";
-import type { SlackAddress } from "./incoming.js";
+import { slackConversationId, type SlackAddress } from "./incoming.js";
 import { registerListeners } from "./listeners.js";
 import { postReply } from "./post.js";
 import { slackRequestLimits } from "./request-limits.js";
@@ -53,7 +53,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
       logLevel: LogLevel.WARN,
       ...(receiver ? { receiver } : { appToken: (config as Extract<SlackConfig, { mode: "socket" }>).appToken, socketMode: true }),
     });
-    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false });
+    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false, ...(ctx.loop ? { loop: ctx.loop } : {}) });
   };
   if (config.mode === "socket") build();
 
@@ -74,8 +74,11 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
     async stop() {
       if (config.mode === "socket") await app?.stop();
     },
-    async send(address: unknown, reply: Reply) {
-      await postReply(client, address as SlackAddress, reply);
+    async send(address: unknown, reply: Reply, options?: { newThread?: boolean }) {
+      const a = address as SlackAddress;
+      if (!options?.newThread) return void (await postReply(client, a, reply));
+      const ts = await postReply(client, { channel: a.channel }, reply);
+      return ts ? slackConversationId(a.channel, ts) : undefined;
     },
   };
 }

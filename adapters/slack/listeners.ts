@@ -5,6 +5,7 @@
 import type { App } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import type { LoopActions } from "../../src/loop/loop.js";
 import type { Bot, Reply } from "../../src/seam.js";
 import { uploadFailedReply } from "../../src/curation/upload-failed.js";
 import { DownloadError, MAX_DOWNLOAD_BYTES } from "../download.js";
@@ -17,6 +18,7 @@ import { postReply } from "./post.js";
 import { ASK_ACTION, escapeSlack, renderReply } from "./render.js";
 import { asksForForm } from "../update-form.js";
 import { registerUpdateModal, updateModal } from "./update-modal.js";
+import { registerLoopActions } from "./loop-actions.js";
 
 export const SHARE_ACTION = "share_answer";
 const SHARE_LABEL = { fi: "Jaa kanavalle", sv: "Dela i kanalen", en: "Share in channel" };
@@ -28,6 +30,7 @@ export interface SlackDeps {
   /** Fetches a file shared with the bot (its url_private needs the bot token); throws DownloadError. */
   download: (url: string) => Promise<string>;
   isCoordinator: (userId: string) => boolean;
+  loop?: LoopActions;
 }
 
 type SharedFile = { name?: string; size?: number; url_private_download?: string; url_private?: string };
@@ -105,7 +108,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (message.user === me || (me && message.text.includes(`<@${me}`))) return; // mentions are app_mention's
     const inDm = message.channel_type === "im";
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
-    if (!inDm && !(threadTs && threads.has(slackConversationId(message.channel, threadTs)))) return;
+    const thread = threadTs && slackConversationId(message.channel, threadTs);
+    if (!inDm && !(thread && (threads.has(thread) || deps.loop?.watches(thread)))) return;
     const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
     await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
   });
@@ -165,5 +169,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   });
 
   registerUpdateModal(app, bot, log);
+  if (deps.loop) registerLoopActions(app, deps.loop, log);
   app.error(async (err) => log.error("slack listener error", { err }));
 }

@@ -6,6 +6,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Reply, ReplyMore, ReplyTable, Suggestion } from "../../src/seam.js";
 import { isHeading, itemParts, moreSuggestion, notificationText, sourceLine } from "../reply-parts.js";
+import { loopBlocks } from "./loop-blocks.js";
 
 export interface SlackMessage {
   text: string;
@@ -124,7 +125,7 @@ export function moreBlocks(reply: Reply): KnownBlock[] {
  * readers use, starting with the answer itself rather than only its title.
  */
 export function renderReply(reply: Reply, extra: KnownBlock[] = []): SlackMessage[] {
-  const blocks = [...replyBlocks(reply), ...extra];
+  const blocks = [...replyBlocks(reply), ...loopBlocks(reply), ...extra];
   const text = escapeSlack(notificationText(reply));
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) {

@@ -10,6 +10,8 @@ import type { AdapterContext, PlatformAdapter } from "../platform.js";
 import type { Recent } from "../recent.js";
 import { readTeamsConfig } from "./config.js";
 import { renderCard } from "./render.js";
+import { loopSubmit } from "./loop-card.js";
+import type { LoopActions } from "../../src/loop/loop.js";
 import { asksForForm, formCommand } from "../update-form.js";
 import { updateCard } from "./update-card.js";
 import { createWelcomed } from "./welcomed.js";
@@ -25,10 +27,15 @@ export function replyActivity(...replies: Reply[]): Partial<Activity> {
   };
 }
 
-function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: Activity) => Promise<SharedFile>): ActivityHandler {
+function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: Activity) => Promise<SharedFile>, loop?: LoopActions): ActivityHandler {
   const handler = new ActivityHandler();
   handler.onMessage(async (context, next) => {
     const a = context.activity;
+    const clicked = loop && (await loopSubmit(a.value, loop, `teams:${a.from.aadObjectId ?? a.from.id}`));
+    if (clicked) {
+      await context.sendActivity(replyActivity(clicked));
+      return next();
+    }
     // In channels and group chats the text starts with "<at>Bot</at>": the core must not see it.
     const typed = (TurnContext.removeRecipientMention(a) ?? a.text ?? "").trim();
     const submitted = typeof a.value === "object" && a.value && typeof (a.value as { question?: unknown }).question === "string" ? (a.value as { question: string }).question : "";
@@ -102,7 +109,7 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
   };
   const welcomed = createWelcomed(ctx.db, ctx.env.DATA_DIR, ctx.log);
   const fileRules = { hosts: config.fileHosts, timeoutMs, isCoordinator: (user: string) => ctx.coordinators?.isCoordinator(user) ?? false };
-  const handler = createHandler(ctx.bot, ctx.log, welcomed, (a) => sharedFile(a, fileRules, ctx.log));
+  const handler = createHandler(ctx.bot, ctx.log, welcomed, (a) => sharedFile(a, fileRules, ctx.log), ctx.loop);
 
   return {
     name: "teams",
@@ -133,10 +140,19 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
       ctx.log.info("teams started", { appId: config.appId || "(none)", appType: config.appType });
     },
     async stop() {},
-    async send(address: unknown, reply: Reply) {
-      await adapter.continueConversationAsync(config.appId, address as Partial<ConversationReference>, async (context) => {
-        await context.sendActivity(replyActivity(reply));
+    async send(address: unknown, reply: Reply, options?: { newThread?: boolean }) {
+      const ref = address as Partial<ConversationReference>;
+      // A new post in a channel goes to the channel's own id, not to a thread ("…;messageid=…")
+      // and not as a reply to the message the reference came from.
+      const target = options?.newThread && ref.conversation ? { ...ref, conversation: { ...ref.conversation, id: ref.conversation.id.split(";messageid=")[0]! } } : ref;
+      let thread: string | undefined;
+      await adapter.continueConversationAsync(config.appId, target, async (context) => {
+        // botbuilder makes every proactive message a reply to a made-up activity id; a new post is none.
+        if (options?.newThread) context.onSendActivities(async (_c, activities, next) => (activities.forEach((a) => delete a.replyToId), next()));
+        const sent = await context.sendActivity(replyActivity(reply));
+        if (options?.newThread && sent?.id) thread = `teams:${target.conversation!.id};messageid=${sent.id}`;
       });
+      return thread;
     },
   };
 }

@@ -7,6 +7,8 @@ import type { AddressInfo } from "node:net";
 export interface Call {
   method: string;
   body: Record<string, unknown>;
+  /** The ts the stand-in gave a posted message (a thread's id in Slack). */
+  ts?: string;
 }
 
 export async function startSlackStandIn() {
@@ -33,10 +35,11 @@ export async function startSlackStandIn() {
       res.status(fail.status).json({ ok: false, error: fail.status === 429 ? "ratelimited" : "internal_error" });
       return;
     }
-    calls.push({ method, body });
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(calls.length).padStart(6, "0")}`;
+    calls.push({ method, body, ts });
     if (method === "auth.test") res.json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
     else if (method === "users.info") res.json({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI" } });
-    else res.json({ ok: true, ts: `${Date.now() / 1000}`, channel: body.channel });
+    else res.json({ ok: true, ts, channel: body.channel });
   });
   app.post("/response/:id", express.json(), (req, res) => {
     calls.push({ method: `response_url:${req.params.id}`, body: req.body as Record<string, unknown> });

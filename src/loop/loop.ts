@@ -1,0 +1,125 @@
+// The loop around the bot: every question a person asks is logged with whether it was answered
+// and what it was about; answers get 👍/👎 and, when the bot could not answer, "Kysy
+// koordinaattorilta"; coordinators' replies are relayed back; chores remind about stale facts and
+// forget old data. The core stays unaware: the loop wraps the Bot and adds Reply.loop.
+import { pick } from "../answers/reply-builder.js";
+import type { Coordinators } from "../curation/coordinators.js";
+import { curationReply } from "../curation/curation-phrases.js";
+import { parseCommand } from "../curation/commands.js";
+import type { KnowledgeStore } from "../knowledge/store.js";
+import type { Bot, IncomingMessage, Language, Reply } from "../seam.js";
+import { createEscalations, type Send } from "./escalation.js";
+import { remindStale } from "./freshness.js";
+import { parseLoopCommand, type LoopCommand } from "./loop-commands.js";
+import { LOOP } from "./loop-phrases.js";
+import { reportReply, type NameOf } from "./report-format.js";
+import { forgetOld } from "./retention.js";
+import type { LoopStore, Rating } from "./store.js";
+
+/** What adapters call when someone clicks a loop control; each returns what to show the clicker. */
+export interface LoopActions {
+  rate(questionId: string, rating: Rating): Reply;
+  reason(questionId: string, reason: string): Reply;
+  escalate(questionId: string, userId: string | undefined): Promise<Reply>;
+  /** Threads the bot must read without being mentioned: coordinators answering an escalation. */
+  watches(conversationId: string): boolean;
+}
+
+export interface LoopOptions {
+  store: LoopStore;
+  knowledge: KnowledgeStore;
+  coordinators: Coordinators;
+  send: Send;
+  retentionDays: number;
+  now?: () => Date;
+}
+
+export interface Loop extends LoopActions {
+  wrap(bot: Bot): Bot;
+  /** Reminders about stale facts and the retention clean-up; the runtime runs them on a timer. */
+  chores(): Promise<{ reminded: number; forgotten: number }>;
+}
+
+const MAX_REASON = 2000;
+
+export function createLoop(o: LoopOptions): Loop {
+  const now = o.now ?? (() => new Date());
+  const regionName = (id: string, lang: Language) => o.knowledge.current().knowledge.regions.find((r) => r.id === id)?.names[lang];
+  const nameOf = (lang: Language): NameOf => (id) => {
+    const k = o.knowledge.current().knowledge;
+    const entry = k.entries.find((e) => e.id === id);
+    return regionName(id, lang) ?? (entry ? pick(entry.title, lang).text : id);
+  };
+  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName });
+  const notice = (lang: Language, title: string) => curationReply(lang, title, [], true);
+  const canEscalate = (address: unknown) => address !== undefined && o.store.channels().length > 0;
+
+  const command = (c: LoopCommand, m: IncomingMessage): Reply => {
+    const w = LOOP[c.language];
+    if (!o.coordinators.isCoordinator(m.userId)) return notice(c.language, w.coordinatorsOnly);
+    if (c.kind === "report") return reportReply(o.store.report(c.since), c.language, nameOf(c.language));
+    if (m.address === undefined) return notice(c.language, w.cannotChannel);
+    const regions = [...new Set(o.knowledge.current().understander.understand(c.regions).regions.flatMap((r) => r.ids))];
+    o.store.setChannel({ platform: m.platform, conversationId: m.conversationId, address: m.address, regions, language: c.language });
+    const names = regions.map((id) => regionName(id, c.language) ?? id);
+    return notice(c.language, w.channelSet(names.length ? names.join(", ") : w.allRegions));
+  };
+
+  /** Logs a person's question (not a coordinator's command) and adds the loop controls to its answer. */
+  const logged = (m: IncomingMessage, reply: Reply): Reply => {
+    if (m.userId === undefined || parseCommand(m.text, m.attachment)) return reply;
+    const { knowledge, understander } = o.knowledge.current();
+    const regionIds = new Set(knowledge.regions.map((r) => r.id));
+    // An unanswered reply names no entries, but the question may still name a region to route by.
+    const named = reply.answered ? [] : understander.understand(m.text, m.locale).regions.flatMap((r) => r.ids);
+    const questionId = o.store.addQuestion({
+      at: now().toISOString(),
+      platform: m.platform,
+      conversationId: m.conversationId,
+      userId: m.userId,
+      ...(m.address !== undefined ? { address: m.address } : {}),
+      text: m.text,
+      language: reply.language,
+      answered: reply.answered,
+      regions: [...new Set([...reply.entryIds.filter((id) => regionIds.has(id)), ...named])],
+      topics: reply.entryIds.filter((id) => !regionIds.has(id)),
+    });
+    return { ...reply, loop: { questionId, ask: "rating", escalate: !reply.answered && canEscalate(m.address) } };
+  };
+
+  return {
+    wrap: (bot) => ({
+      ...bot,
+      async handle(m) {
+        const relayed = await escalations.relay(m);
+        if (relayed) return relayed;
+        const c = parseLoopCommand(m.text);
+        if (c) return command(c, m);
+        return logged(m, await bot.handle(m));
+      },
+    }),
+    rate(questionId, rating) {
+      const q = o.store.question(questionId);
+      if (!q) return notice("fi", LOOP.fi.noQuestion);
+      o.store.rate(questionId, rating, now().toISOString());
+      const w = LOOP[q.language];
+      if (rating === "up") return notice(q.language, w.thanks);
+      const escalate = canEscalate(q.address) && !o.store.escalationOf(questionId);
+      return { ...notice(q.language, w.askReason), loop: { questionId, ask: "reason", escalate } };
+    },
+    reason(questionId, reason) {
+      const q = o.store.question(questionId);
+      const text = reason.trim().slice(0, MAX_REASON);
+      if (q && text) o.store.giveReason(questionId, text);
+      return notice(q?.language ?? "fi", LOOP[q?.language ?? "fi"].thanks);
+    },
+    escalate: escalations.escalate,
+    watches: (conversationId) => o.store.escalationInThread(conversationId) !== undefined,
+    async chores() {
+      const at = now();
+      const forgotten = forgetOld(o.store, at, o.retentionDays).questions;
+      const reminded = await remindStale(o.knowledge.current().knowledge, o.store, o.send, at);
+      return { reminded, forgotten };
+    },
+  };
+}
