@@ -108,6 +108,19 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
 function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): LanguageIndex {
   const postings = new Map<string, Posting[]>();
   const lengths: number[] = [];
+  // An entry's word list is shared by all its passages, and long terms repeat: both are read once.
+  const wordTerms = new Map<string[], string[]>();
+  const tails = new Map<string, string[]>();
+  const termsOfWords = (words: string[]) => {
+    let out = wordTerms.get(words);
+    if (!out) wordTerms.set(words, (out = words.flatMap((w) => textTerms(w, lang, stop))));
+    return out;
+  };
+  const tailsOf = (t: string) => {
+    let out = tails.get(t);
+    if (!out) tails.set(t, (out = allTails(t)));
+    return out;
+  };
   passages.forEach((p, doc) => {
     const tf = new Map<string, number>();
     const add = (terms: string[], w: number) => terms.forEach((t) => tf.set(t, (tf.get(t) ?? 0) + w));
@@ -115,7 +128,7 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
     const textTermsList = textTerms(own.text, own.lang, stop);
     add(textTermsList, TEXT);
     add(textTerms(textIn(p.label, lang).text, own.lang, stop), LABEL);
-    for (const w of p.words) add(textTerms(w, lang, stop), WORDS / Math.max(1, p.words.length / 10));
+    add(termsOfWords(p.words), WORDS / Math.max(1, p.words.length / 10));
     for (const t of textTermsList) if (t.length >= 8) add(tailsOf(t), TAIL);
     for (const [t, f] of tf) {
       const list = postings.get(t);
@@ -136,7 +149,7 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
 }
 
 /** Every tail of five letters or more: the index side of compound matching. */
-function tailsOf(term: string): string[] {
+function allTails(term: string): string[] {
   const out: string[] = [];
   for (let i = 3; term.length - i >= 5; i++) out.push(term.slice(i));
   return out;

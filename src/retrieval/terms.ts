@@ -33,10 +33,15 @@ const GRADES: Array<[string, string]> = [
 
 export function gradationVariants(term: string): string[] {
   const out = new Set<string>();
+  const vowel = (c: string | undefined) => !!c && "aeiouy".includes(c);
   for (const [strong, weak] of GRADES) {
     for (const [from, to] of [[strong, weak], [weak, strong]] as const) {
       const at = term.lastIndexOf(from);
-      if (at >= 2 && at + from.length >= term.length - 3) out.add(term.slice(0, at) + to + term.slice(at + from.length));
+      // Gradation happens at a syllable boundary: the consonant follows a vowel or l, r, n.
+      const before = term[at - 1];
+      if (at < 2 || at + from.length < term.length - 3 || !(vowel(before) || "lrn".includes(before ?? "-"))) continue;
+      if (from.length === 1 && to.length === 2 && !vowel(term[at + 1]) && at + 1 < term.length) continue;
+      out.add(term.slice(0, at) + to + term.slice(at + from.length));
     }
   }
   out.delete(term);
@@ -74,7 +79,9 @@ export function compoundTails(term: string, known: (t: string) => boolean): stri
 export function related(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short)) return true;
+  // A four-letter stem one letter short of another is usually another word ("kesk", "kesku").
+  const extra = long.length - short.length;
+  if ((short.length >= 5 ? extra <= 3 : short.length === 4 && extra >= 2 && extra <= 3) && long.startsWith(short)) return true;
   // "keskustelt" (keskusteltiin) and "keskustelu": the same word but for its last letter or so.
   let lcp = 0;
   while (lcp < short.length && short[lcp] === long[lcp]) lcp++;

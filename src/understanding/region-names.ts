@@ -57,7 +57,8 @@ export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
 type Named = { ids: string[]; capitalised: boolean; partial: boolean };
 
 export interface RegionMatcher {
-  find(tokens: Token[], isKnownWord: (word: string) => boolean): RegionMention[];
+  /** Region names in the tokens; typos are forgiven unless isKnownWord is false (knowledge text is spelt right). */
+  find(tokens: Token[], isKnownWord: ((word: string) => boolean) | false): RegionMention[];
 }
 
 export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "names">>, lexicon: LexiconFile): RegionMatcher {
@@ -109,6 +110,7 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
           break;
         }
       }
+      if (isKnownWord === false) return mentions;
       for (let i = 0; i < tokens.length; i++) {
         const word = tokens[i]!.word;
         // After "Pohjois", "Etelä"… the typo belongs to the two-word name ("Pohjois-Pohjanmalla"

@@ -102,7 +102,7 @@ export function createUnderstander(k: Knowledge): Understander {
   for (const p of index.passages) {
     const own = p.regionId ? [p.regionId] : [];
     const text = typeof p.text === "string" ? p.text : p.text.fi;
-    const named = matcher.find(tokenize(text), () => true).filter((m) => m.ids.length === 1).map((m) => m.ids[0]!);
+    const named = matcher.find(tokenize(text), false).filter((m) => m.ids.length === 1).map((m) => m.ids[0]!);
     mentioned.set(p.id, [...new Set([...own, ...named])]);
   }
 
