@@ -85,7 +85,7 @@ export function related(a: string, b: string): boolean {
   // "keskustelt" (keskusteltiin) and "keskustelu": the same word but for its last letter or so.
   let lcp = 0;
   while (lcp < short.length && short[lcp] === long[lcp]) lcp++;
-  return lcp >= 6 && lcp >= short.length - 1 && long.length - lcp <= 3;
+  return lcp >= 6 && lcp >= short.length - 1 && long.length - lcp <= 2;
 }
 
 export { fold };
