@@ -1,5 +1,5 @@
 // The loop's controls in an Adaptive Card: 👍/👎 (and "Kysy koordinaattorilta" when offered) as
-// Action.Submit, or after a 👎 an Input.Text for the reason. A submit arrives as the activity's
+// Action.Submit in an ActionSet, or after a 👎 an Input.Text for the reason. A submit arrives as the activity's
 // value ({ loop, questionId, reason? }) with no text, and is answered in the same conversation.
 import type { LoopActions } from "../../src/loop/loop.js";
 import { LOOP } from "../../src/loop/loop-phrases.js";
@@ -7,14 +7,16 @@ import type { Reply } from "../../src/seam.js";
 
 type Element = Record<string, unknown>;
 
-export function loopCardParts(reply: Reply): { body: Element[]; actions: Element[] } {
+export function loopCardElements(reply: Reply): Element[] {
   const l = reply.loop;
-  if (!l) return { body: [], actions: [] };
+  if (!l) return [];
   const w = LOOP[reply.language];
   const submit = (what: string, title: string) => ({ type: "Action.Submit", title, data: { loop: what, questionId: l.questionId } });
   const escalate = l.escalate ? [submit("escalate", w.escalate)] : [];
-  if (l.ask === "rating") return { body: [], actions: [submit("up", w.up), submit("down", w.down), ...escalate] };
-  return { body: [{ type: "Input.Text", id: "reason", label: w.reasonLabel, isMultiline: true, maxLength: 2000 }], actions: [submit("reason", w.send), ...escalate] };
+  // In the body, apart from the card's actions: suggestions keep their place, and Teams' limit on
+  // a card's top-level actions does not hide these.
+  if (l.ask === "rating") return [{ type: "ActionSet", separator: true, actions: [submit("up", w.up), submit("down", w.down), ...escalate] }];
+  return [{ type: "Input.Text", id: "reason", label: w.reasonLabel, isMultiline: true, maxLength: 2000 }, { type: "ActionSet", actions: [submit("reason", w.send), ...escalate] }];
 }
 
 /** The reply to a loop control's submit, or undefined when the activity is not one. */

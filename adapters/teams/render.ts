@@ -5,7 +5,7 @@
 // Suggestion buttons are Action.Submit with messageBack, so a click asks in the same conversation.
 import type { Reply, ReplyFact, ReplyMore, ReplyTable } from "../../src/seam.js";
 import { isHeading, itemParts, moreSuggestion, numericColumns, sourceLine } from "../reply-parts.js";
-import { loopCardParts } from "./loop-card.js";
+import { loopCardElements } from "./loop-card.js";
 
 type Element = Record<string, unknown>;
 
@@ -69,8 +69,7 @@ export function renderCard(reply: Reply): Record<string, unknown> {
   reply.notes.forEach((note, i) => body.push(rich([run(note, { isSubtle: true })], { spacing: i === 0 ? "Medium" : "Small" })));
   reply.sources.forEach((s, i) => body.push(rich([run(sourceLine(reply.language, s), { isSubtle: true, size: "Small" })], i === 0 ? { separator: true, spacing: "Medium" } : { spacing: "None" })));
 
-  const loop = loopCardParts(reply);
-  body.push(...loop.body);
+  body.push(...loopCardElements(reply));
 
   const more = moreSuggestion(reply);
   const actions: Element[] = [
@@ -80,7 +79,6 @@ export function renderCard(reply: Reply): Record<string, unknown> {
       title: label,
       data: { question, msteams: { type: "messageBack", text: question, displayText: question } },
     })),
-    ...loop.actions,
   ];
   return {
     type: "AdaptiveCard",

@@ -70,7 +70,12 @@ const slackText = (c: Call) => `${String(c.body.text)} ${JSON.stringify(c.body.b
 const teamsTo = (conversation: string) => connector.sent.filter((s) => decodeURIComponent(s.conversationId) === conversation);
 const blockElements = (c: Call) => ((c.body.blocks ?? []) as Array<{ block_id?: string; elements?: Array<{ action_id: string; value: string }> }>).flatMap((b) => b.elements ?? []);
 const button = (c: Call, action: string) => blockElements(c).find((e) => e.action_id === action);
-const cardActions = (s: Sent) => (s.activity.attachments?.[0]?.content.actions ?? []) as Array<{ title: string; data: { loop?: string; questionId?: string } }>;
+type CardAction = { title: string; data?: { loop?: string; questionId?: string } };
+/** Every action in a card, top-level or in an ActionSet. */
+const cardActions = (s: Sent): CardAction[] => {
+  const content = s.activity.attachments?.[0]?.content as { actions?: CardAction[]; body?: Array<{ type: string; actions?: CardAction[] }> } | undefined;
+  return [...(content?.actions ?? []), ...(content?.body ?? []).flatMap((e) => e.actions ?? [])];
+};
 const chatReport = async () => {
   const before = slackPosts("DCOORD").length;
   await slackEvent({ type: "message", channel_type: "im", user: "UCOORD", channel: "DCOORD", ts: `${++n}.0`, text: "raportti" });
@@ -117,9 +122,9 @@ describe("closing the loop, across Slack and Teams", () => {
   it("routes an unanswerable Teams question about Lappi to Lappi's Slack channel and relays the thread reply back to Teams", async () => {
     await teams("aad-asker", { id: "a:asker" }, { text: "Montako koiraa Lapissa on?" });
     const answer = await until(() => teamsTo("a:asker")[0]);
-    const escalate = cardActions(answer).find((a) => a.data.loop === "escalate")!;
+    const escalate = cardActions(answer).find((a) => a.data?.loop === "escalate")!;
     expect(escalate.title).toBe("Kysy koordinaattorilta");
-    await teams("aad-asker", { id: "a:asker" }, { value: escalate.data });
+    await teams("aad-asker", { id: "a:asker" }, { value: escalate.data! });
     expect(cardText(await until(() => teamsTo("a:asker")[1]))).toMatch(/välitetty koordinaattoreille/);
 
     const posted = await until(() => slackPosts("CLAPPI").find((p) => slackText(p).includes("koiraa Lapissa")));
@@ -146,10 +151,10 @@ describe("closing the loop, across Slack and Teams", () => {
 
     await teams("aad-fb", { id: "a:fb" }, { text: "Kerro STEAsta" });
     const card = await until(() => teamsTo("a:fb")[0]);
-    await teams("aad-fb", { id: "a:fb" }, { value: cardActions(card).find((a) => a.data.loop === "down")!.data });
+    await teams("aad-fb", { id: "a:fb" }, { value: cardActions(card).find((a) => a.data?.loop === "down")!.data! });
     const reasonCard = await until(() => teamsTo("a:fb")[1]);
     expect(cardText(reasonCard)).toMatch(/Input.Text/);
-    await teams("aad-fb", { id: "a:fb" }, { value: { ...cardActions(reasonCard).find((a) => a.data.loop === "reason")!.data, reason: "Puuttuu leikkausten aikataulu" } });
+    await teams("aad-fb", { id: "a:fb" }, { value: { ...cardActions(reasonCard).find((a) => a.data?.loop === "reason")!.data!, reason: "Puuttuu leikkausten aikataulu" } });
     await until(() => teamsTo("a:fb")[2]);
 
     const inChat = await chatReport();
