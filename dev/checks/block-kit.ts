@@ -1,6 +1,6 @@
 // Checks Slack messages and views against Block Kit's published limits, which Slack enforces by
 // refusing the whole message (invalid_blocks): blocks per message or view, text per section,
-// fields per section, header, button and context sizes, and no empty text.
+// fields per section, header, button and context sizes, input fields, and no empty text.
 import type { KnownBlock } from "@slack/types";
 
 export const LIMITS = {
@@ -16,6 +16,9 @@ export const LIMITS = {
   actionId: 255,
   actionsElements: 25,
   contextElements: 10,
+  inputLabel: 2000,
+  blockId: 255,
+  inputMaxLength: 3000,
 } as const;
 
 type Text = { type?: string; text?: string };
@@ -63,6 +66,18 @@ function blockProblems(b: KnownBlock, i: number): string[] {
     }
     case "divider":
       return [];
+    case "input": {
+      // A text field in a message (the loop's 👎 reason) must dispatch its value, or it is never sent.
+      const e = o.element as { type?: string; action_id?: string; max_length?: number };
+      return [
+        ...textProblems(`${at} label`, o.label as Text, LIMITS.inputLabel, true),
+        ...(typeof o.block_id === "string" && o.block_id.length > LIMITS.blockId ? [`${at}: block_id over ${LIMITS.blockId}`] : []),
+        ...(e?.type !== "plain_text_input" ? [`${at}: element ${e?.type} is not checked here`] : []),
+        ...(!e?.action_id || e.action_id.length > LIMITS.actionId ? [`${at}: action_id missing or too long`] : []),
+        ...((e?.max_length ?? 0) > LIMITS.inputMaxLength ? [`${at}: max_length over ${LIMITS.inputMaxLength}`] : []),
+        ...(o.dispatch_action !== true ? [`${at}: an input in a message needs dispatch_action`] : []),
+      ];
+    }
     default:
       return [`${at}: a block type this check does not know`];
   }
