@@ -21,6 +21,8 @@ export interface PassageHit {
   score: number;
   /** The query terms this passage holds (a form of each), for deciding whether it answers. */
   matched: Set<string>;
+  /** How closely each matched term was met: 1 the same stem, less for a related form. */
+  closeness: Map<string, number>;
 }
 
 interface Posting {
@@ -45,6 +47,8 @@ const TAIL = 0.4;
 const K1 = 1.2;
 const B = 0.6;
 const RELATED = 0.7;
+/** A verb form and its noun or participle ("käyttää", "käytetään"): a short stem's longer relative. */
+const LOOSE = 0.4;
 
 export interface PassageIndex {
   passages: Passage[];
@@ -63,7 +67,11 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
   const variants = (index: LanguageIndex, term: string): Array<[string, number]> => {
     const out: Array<[string, number]> = [];
     if (index.postings.has(term)) out.push([term, 1]);
-    for (const t of index.byPrefix.get(term.slice(0, 4)) ?? []) if (t !== term && related(term, t)) out.push([t, RELATED]);
+    for (const t of index.byPrefix.get(term.slice(0, 4)) ?? []) {
+      if (t === term) continue;
+      if (related(term, t)) out.push([t, RELATED]);
+      else if (term.length === 4 && t.length - term.length <= 5 && t.startsWith(term)) out.push([t, LOOSE]);
+    }
     if (out.length === 0) for (const tail of compoundTails(term, (t) => index.postings.has(t))) out.push([tail, TAIL]);
     return out;
   };
@@ -81,7 +89,7 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
     },
     search(terms, lang, filter) {
       const index = indexes.get(lang)!;
-      const scores = new Map<number, { score: number; matched: Set<string> }>();
+      const scores = new Map<number, { score: number; matched: Set<string>; closeness: Map<string, number> }>();
       for (const q of terms) {
         const { term, weight } = q;
         for (const [t, closeness] of forms(index, q)) {
@@ -90,16 +98,20 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
           for (const { doc, tf } of list) {
             if (filter && !filter(passages[doc]!)) continue;
             const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + (B * index.lengths[doc]!) / index.average));
-            const s = scores.get(doc) ?? { score: 0, matched: new Set<string>() };
+            const s = scores.get(doc) ?? { score: 0, matched: new Set<string>(), closeness: new Map<string, number>() };
             // A query term counts once per passage, through its best-matching form.
-            if (!s.matched.has(term) || closeness === 1) s.score += weight * closeness * idf * norm;
+            const before = s.closeness.get(term) ?? 0;
+            if (closeness > before) {
+              s.score += weight * idf * norm * (closeness - before);
+              s.closeness.set(term, closeness);
+            }
             s.matched.add(term);
             scores.set(doc, s);
           }
         }
       }
       return [...scores]
-        .map(([doc, s]) => ({ passage: passages[doc]!, score: s.score, matched: s.matched }))
+        .map(([doc, s]) => ({ passage: passages[doc]!, score: s.score, matched: s.matched, closeness: s.closeness }))
         .sort((a, b) => b.score - a.score);
     },
   };

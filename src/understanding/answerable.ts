@@ -40,7 +40,7 @@ export function answeringPassages(u: Understanding, understander: Understander, 
   if ((u.asks === "count" || u.asks === "amount") && words.some((t) => !known.includes(t))) return undefined;
   const idf = new Map(words.map((t) => [t.term, known.includes(t) ? understander.index.idf(t, u.language) : unknownIdf]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0);
-  const coverage = (h: PassageHit) => [...h.matched].reduce((a, t) => a + (idf.get(t) ?? 0), 0) / total;
+  const coverage = (h: PassageHit) => [...h.matched].reduce((a, t) => a + (idf.get(t) ?? 0) * Math.min(1, (h.closeness.get(t) ?? 0) / 0.7), 0) / total;
   const need = regionId ? COVERAGE_IN_REGION : COVERAGE;
   const whichRegion = u.asks === "which-region" && !regionId;
   const named = new Set(u.entries.filter((e) => e.score >= 0.5).map((e) => e.id));

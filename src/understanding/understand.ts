@@ -103,7 +103,10 @@ export function createUnderstander(k: Knowledge): Understander {
     const own = p.regionId ? [p.regionId] : [];
     const text = typeof p.text === "string" ? p.text : p.text.fi;
     const named = matcher.find(tokenize(text), false).filter((m) => m.ids.length === 1).map((m) => m.ids[0]!);
-    mentioned.set(p.id, [...new Set([...own, ...named])]);
+    // An entry about one region ("Keskisuomalainen järjestökenttä 2020") is about it in every sentence.
+    const entryRegions = p.entryId ? (k.entries.find((e) => e.id === p.entryId)?.regions ?? []) : [];
+    const sole = entryRegions.length === 1 ? entryRegions : [];
+    mentioned.set(p.id, [...new Set([...own, ...named, ...sole])]);
   }
 
   return {
