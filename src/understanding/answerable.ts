@@ -6,6 +6,8 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { PassageHit } from "../retrieval/passage-index.js";
 import type { Passage } from "../retrieval/passages.js";
+import type { Language } from "../knowledge/schema.js";
+import { textIn } from "../retrieval/passage-index.js";
 import { canonicalStem, related } from "../retrieval/terms.js";
 import { tokenize } from "./normalise.js";
 import type { Plan } from "./plan.js";
@@ -87,6 +89,8 @@ const NUMBER_REACH = 4;
 function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: (p: Passage) => string | undefined, regionId: string | undefined, sole: (entryId: string) => string | undefined): boolean {
   const p = h.passage;
   const text = typeof p.text === "string" ? p.text : p.text.fi;
+  // Words are compared in the language the question's terms were stemmed in.
+  const own = textIn(p.text, u.language);
   switch (u.asks) {
     case "who":
       return NAME.test(text);
@@ -99,11 +103,11 @@ function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: 
       // The number must count what was asked: "Montako kriisikeskusta…" is not answered by a grade.
       const about = u.counted && h.matched.has(u.counted) ? [u.counted] : [...h.matched];
       if (p.kind === "fact") {
-        const label = tokenize(typeof p.text === "string" ? p.text : p.text.fi).map((t) => canonicalStem(t.word, "fi"));
+        const label = tokenize(own.text).map((t) => canonicalStem(t.word, own.lang));
         const named = !u.counted || label.some((t) => names(t, u.counted!));
         return named && (u.asks === "amount" || (p.unit !== "score" && p.unit !== "percent"));
       }
-      return numberNear(text, about);
+      return numberNear(own.text, about, own.lang);
     }
     default:
       return !whichRegion || !!regionOf(p);
@@ -111,11 +115,11 @@ function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: 
 }
 
 /** A number within a few words of one of the question's words: "noin 60 tuottaa sote-palveluja". */
-function numberNear(text: string, terms: string[]): boolean {
+function numberNear(text: string, terms: string[], lang: Language): boolean {
   const tokens = tokenize(text);
   const numbers = tokens.flatMap((t, i) => (/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word) ? [i] : []));
   if (numbers.length === 0) return false;
-  const hits = tokens.flatMap((t, i) => (terms.some((m) => names(canonicalStem(t.word, "fi"), m)) ? [i] : []));
+  const hits = tokens.flatMap((t, i) => (terms.some((m) => names(canonicalStem(t.word, lang), m)) ? [i] : []));
   return hits.some((i) => numbers.some((j) => Math.abs(i - j) <= NUMBER_REACH));
 }
 
