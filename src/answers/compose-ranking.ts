@@ -65,6 +65,8 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
   const counties = k.regions.length - cities.length;
   if (leftOut.length === 0 && cities.length) b.note(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));
   for (const city of leftOut) {
+    // Left out because the question asked so ("ilman Helsinkiä"): no note, no figure.
+    if (plan.exclude.includes(city.id)) continue;
     b.note(p.countiesOnly(regionName(city, b.lang)));
     const [row] = rows(b, k, [city], metric, per);
     if (row) b.note(`${regionName(city, b.lang)}: ${row.shown}.`);

@@ -47,7 +47,7 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
 
   // Something no source gives (a phone number, doctors): no region or topic makes it answerable.
   if (u.unknowable.length > 0) return { kind: "unknown", ...(regionId ? { regionId } : {}) };
-  if (previous && g.has("more") && u.topicWords.length === 0 && regionIds.length === 0 && u.metrics.length === 0) return { kind: "more", of: previous };
+  if (previous && g.has("more") && u.topicWords.length === 0 && regionIds.length === 0 && u.metrics.length === 0 && !(previous.kind === "steps" && stepN)) return { kind: "more", of: previous };
   const followUp = previous && followUpPlan(u, previous, { regionIds, sections, perResident, ranking, stepN, entries: entries.length });
   if (followUp) return followUp;
   // "kuka sitä johtaa?" after an answer about one region: a question about that region.
@@ -83,7 +83,13 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   if (figureAsked && (ranking || (perResident && regionIds.length === 0) || (u.asks === "which-region" && regionIds.length === 0)) && (regionIds.length === 0 || (regionIds.length === 1 && g.has("without")))) {
     return rankingPlan(u, metric, regionIds);
   }
-  if (regionIds.length >= 2 && !g.has("without") && (figureAsked || u.topicWords.length === 0)) return { kind: "compare", regionIds, metrics: figureAsked ? u.metrics : [], perResident };
+  // Two or more regions: a comparison of the figures asked ("Sijoita Keski-Suomi, Pohjois-Savo ja
+  // Kymenlaakso järjestöavustusten mukaan", "Kumpi on isompi, Kainuu vai Keski-Pohjanmaa?").
+  const comparing = g.has("compare") || g.has("rank") || g.has("most") || g.has("least");
+  if (regionIds.length >= 2 && !g.has("without") && (figureAsked || u.topicWords.length === 0 || (comparing && !!metric))) {
+    const metrics = u.metrics.length ? u.metrics : comparing && metric ? [metric] : [];
+    return { kind: "compare", regionIds, metrics, perResident };
+  }
   if (regionId) return regionPlan(u, k, understander, regionId, resolved, sections, figureAsked, perResident);
 
   // "Kuinka monta jäsentä sote-järjestöissä on?" asks a number, but of members: a figure of the
