@@ -17,10 +17,10 @@ export function composePassages(b: ReplyBuilder, k: Knowledge, plan: PassagesPla
   const shown = plan.hits.map((h) => h.passage);
   const first = shown[0]!;
   const regions = new Map(k.regions.map((r) => [r.id, r]));
-  const regionOf = (x: Passage) => x.regionId ?? (x.entryId ? singleRegion(k, x.entryId) : undefined);
+  const regionOf = (x: Passage) => plan.regionOf[shown.indexOf(x)];
 
   if (plan.whichRegion) {
-    const named = shown.map((x) => ({ x, r: regions.get(regionOf(x)!)! }));
+    const named = shown.flatMap((x) => (regions.get(regionOf(x) ?? "") ? [{ x, r: regions.get(regionOf(x)!)! }] : []));
     if (named.length === 1) b.title(b.t(named[0]!.r.organisation)).paragraph(lineOf(b, k, first));
     else {
       b.title(p.regionsWhere);
@@ -73,9 +73,4 @@ function factOf(b: ReplyBuilder, k: Knowledge, x: Passage): ReplyFact | undefine
   if (!f) return undefined;
   const note = f.note ? ` (${b.t(f.note)})` : "";
   return { label: b.t(f.label), value: formatValue(f.value, f.unit, b.lang, f.approx) + note };
-}
-
-function singleRegion(k: Knowledge, entryId: string): string | undefined {
-  const regions = k.entries.find((e) => e.id === entryId)?.regions ?? [];
-  return regions.length === 1 ? regions[0] : undefined;
 }

@@ -46,7 +46,12 @@ export function answeringPassages(u: Understanding, understander: Understander, 
   const need = regionId ? COVERAGE_IN_REGION : COVERAGE;
   const whichRegion = u.asks === "which-region" && !regionId;
   const named = new Set(u.entries.filter((e) => e.score >= 0.5).map((e) => e.id));
-  const regionOf = (p: Passage) => p.regionId ?? (regionsOfEntry(p.entryId).length === 1 ? regionsOfEntry(p.entryId)[0] : undefined);
+  // The region a passage is about: its own, its entry's only region, or the only region it names.
+  const regionOf = (p: Passage) => {
+    if (p.regionId) return p.regionId;
+    const named = understander.regionsOf(p.id);
+    return named.length === 1 ? named[0] : undefined;
+  };
 
   const boosted = hits
     .map((h) => {
@@ -76,10 +81,12 @@ export function answeringPassages(u: Understanding, understander: Understander, 
     const companions = boosted.filter((h) => h !== best && sameSubject(h) && h.cover >= need && h.score >= best.score * COMPANION && fits(h)).slice(0, MAX_COMPANIONS);
     chosen = [best, ...companions].sort((a, b) => a.passage.order - b.passage.order);
   }
-  return { kind: "passages", hits: chosen, whichRegion, ...(regionId ? { regionId } : {}), terms: u.terms, asks: u.asks };
+  return { kind: "passages", hits: chosen, whichRegion, regionOf: chosen.map((h) => regionOf(h.passage)), ...(regionId ? { regionId } : {}), terms: u.terms, asks: u.asks };
 }
 
 const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{Lu}[\p{Ll}]+\s(ry|Oy)\b)/u;
+/** Who-questions are also answered by a role or a body ("hyvinvointialuejohtaja esittelijänä"). */
+const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|jarjestot|järjestöt|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhmä|director|minister|chair|direktör|ordförande)/i;
 const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
 
 /** How close (in words) a number must stand to a word of the question to be its answer. */
@@ -93,7 +100,9 @@ function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: 
   const own = textIn(p.text, u.language);
   switch (u.asks) {
     case "who":
-      return NAME.test(text);
+      // "Who chairs…?": the passage must hold the role asked about, not just some role.
+      if (u.topicWords.some((w) => ROLE.test(w))) return u.terms.filter((t) => ROLE.test(t.term)).every((t) => (h.closeness.get(t.term) ?? 0) >= 0.7);
+      return NAME.test(text) || ROLE.test(text);
     case "when":
       return DATE.test(text);
     case "count":

@@ -21,7 +21,8 @@ export type Plan =
   | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; countiesOnly: boolean; exclude: string[]; top: number; total: boolean; threshold?: Threshold }
   | { kind: "steps"; n?: number; regionId?: string }
   | { kind: "entry"; id: string; alternatives: string[] }
-  | { kind: "passages"; hits: PassageHit[]; whichRegion: boolean; regionId?: string; terms: QueryTerm[]; asks: AnswerType }
+  /** Passages that answer; for "which region" questions, `regionOf` names each hit's region. */
+  | { kind: "passages"; hits: PassageHit[]; whichRegion: boolean; regionOf: Array<string | undefined>; regionId?: string; terms: QueryTerm[]; asks: AnswerType }
   /** The rest of the previous answer ("kerro lisää"). */
   | { kind: "more"; of: Plan }
   | { kind: "ambiguous"; mention: RegionMention; metrics: string[] }
