@@ -60,3 +60,11 @@ export function notificationText(reply: Reply): string {
   if (lines[0] && lead.endsWith(lines[0])) lines.shift();
   return [lead, ...lines].join("\n");
 }
+
+/** A table as padded text lines (header first): figures right-aligned, the first column left. */
+export function alignedLines({ columns, rows }: { columns: string[]; rows: string[][] }): string[] {
+  const all = [columns, ...rows];
+  const right = [false, ...numericColumns(rows).slice(1)];
+  const widths = columns.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
+  return all.map((r) => r.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd());
+}

@@ -4,7 +4,7 @@
 import { HELP_PHRASES } from "../../src/answers/help-phrases.js";
 import { PHRASES } from "../../src/answers/phrases.js";
 import type { Language, Reply, ReplyMore, ReplyTable, Suggestion } from "../../src/seam.js";
-import { isHeading, itemParts, moreSuggestion, numericColumns, sourceLine } from "../reply-parts.js";
+import { alignedLines, isHeading, itemParts, moreSuggestion, sourceLine } from "../reply-parts.js";
 
 export interface TerminalStyle {
   width: number;
@@ -42,11 +42,6 @@ export function wrap(text: string, width: number, indent = "", first = ""): stri
   return lines;
 }
 
-function aligned(rows: string[][], right: boolean[]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map((r) => r.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd());
-}
-
 type Part = Pick<ReplyMore, "paragraphs" | "facts" | "items" | "ordered"> & { table?: ReplyTable };
 type Styler = (s: string) => string;
 
@@ -60,7 +55,7 @@ function contentLines(part: Part, width: number, bold: Styler): string[] {
   }
   if (part.table) {
     const { columns, rows } = part.table;
-    const lines = aligned([columns, ...rows], [false, ...numericColumns(rows).slice(1)]);
+    const lines = alignedLines(part.table);
     // A table wider than the terminal is listed row by row instead of breaking its columns.
     if (lines.every((l) => l.length <= width)) out.push(bold(lines[0]!), ...lines.slice(1));
     else out.push(...wrap(columns.join(" – "), width).map(bold), ...rows.flatMap((r) => wrap(r.join(" – "), width, "  ")));

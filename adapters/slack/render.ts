@@ -5,7 +5,7 @@
 // Slack lays out two a row, so labels and values line up.
 import type { KnownBlock } from "@slack/types";
 import type { Reply, ReplyMore, ReplyTable, Suggestion } from "../../src/seam.js";
-import { isHeading, itemParts, moreSuggestion, notificationText, sourceLine } from "../reply-parts.js";
+import { alignedLines, isHeading, itemParts, moreSuggestion, notificationText, sourceLine } from "../reply-parts.js";
 import { loopBlocks } from "./loop-blocks.js";
 
 export interface SlackMessage {
@@ -79,11 +79,20 @@ function items(list: string[], ordered: boolean): KnownBlock[] {
   return section(lines.join(list.some((i) => itemParts(i).head) ? "\n\n" : "\n"));
 }
 
-/** Rows people compare: names on the left, the figure on the right; more columns join on the left. */
+/** Widest preformatted line that a Slack thread shows without wrapping it. */
+const MAX_PRE_WIDTH = 60;
+
+/**
+ * Rows people compare. Two columns become section fields (name left, figure right, two a row);
+ * wider tables a preformatted block whose columns line up, as long as its lines fit a thread.
+ */
 function table(t: ReplyTable): KnownBlock[] {
-  const split = (row: string[]): [string, string] => [row.slice(0, -1).join(" · "), row[row.length - 1] ?? ""];
+  const lines = alignedLines(t);
+  if (t.columns.length > 2 && lines.every((l) => l.length <= MAX_PRE_WIDTH)) return section("```" + escapeSlack(lines.join("\n")) + "```");
+  const split = (row: string[]): [string, string] => (row.length <= 2 ? [row[0] ?? "", row[1] ?? ""] : [row[0] ?? "", row.slice(1).map((v, i) => `${t.columns[i + 1]}: ${v}`).join("\n")]);
   const [hl, hr] = split(t.columns);
-  return fieldRows([[bold(hl), bold(hr)], ...t.rows.map((r) => split(r).map(escapeSlack) as [string, string])]);
+  const header: Array<[string, string]> = t.columns.length <= 2 ? [[bold(hl), bold(hr)]] : [];
+  return fieldRows([...header, ...t.rows.map((r) => split(r).map(escapeSlack) as [string, string])]);
 }
 
 /** The answer's content, in reading order: used for the reply and for its "more" part alike. */

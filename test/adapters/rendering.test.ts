@@ -77,6 +77,15 @@ describe("a reply's parts on each platform", () => {
     expect(fields).toEqual(expect.arrayContaining(["1. Länsi-Uusimaa", "6,12 €"]));
   });
 
+  it("lines up a comparison of several areas in Slack as a preformatted block", () => {
+    const compare: Reply = { ...full, table: { columns: ["", "Lappi", "Kainuu"], rows: [["Sote-järjestöjä", "366", "156"], ["Asukasluku", "175 795", "70 521"]] } };
+    const sections = renderReply(compare)[0]!.blocks.flatMap((b) => (b.type === "section" && b.text ? [b.text.text] : []));
+    const pre = sections.find((t) => t.startsWith("```"))!;
+    const lines = pre.replace(/```/g, "").split("\n");
+    expect(lines.map((l) => l.length)).toEqual(lines.map(() => lines[0]!.length));
+    expect(lines[2]).toMatch(/^Asukasluku\s+175 795\s+70 521$/);
+  });
+
   it("keeps the rest of a long answer one click away", () => {
     const show = card.actions.find((a) => a.type === "Action.ShowCard")!;
     expect(show.title).toBe("Kerro lisää");
