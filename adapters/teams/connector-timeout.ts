@@ -1,23 +1,23 @@
-// Every call to the Bot Framework connector (replies, member look-ups, announcements) gets a time
-// limit. botbuilder sets none: a connector that accepts the connection and never answers would
-// hold the turn, and the HTTP request Teams sent, forever. The limit is set on each request by a
-// request policy, the extension point botbuilder's ConnectorClientOptions offers.
-import type { ConfigurationBotFrameworkAuthentication } from "botbuilder";
+// Every reply sent through the Bot Framework connector gets a time limit. botbuilder sets none,
+// and its connector factory overwrites any request policy passed in, so the limit is put where
+// each turn sends: a connector that accepts the connection and never answers would otherwise hold
+// the turn, and the HTTP request Teams sent, forever. The turn then fails and is logged
+// (onTurnError), and the next activity is served as usual.
+import type { TurnContext } from "botbuilder";
 
-type ConnectorClientOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4];
+export class ConnectorTimeoutError extends Error {
+  override name = "ConnectorTimeoutError";
+}
 
-type Request = { timeout: number };
-type Next = { sendRequest(request: Request): Promise<unknown> };
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConnectorTimeoutError(`${what}: no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
 
-export function connectorOptions(timeoutMs: number): ConnectorClientOptions {
-  const timeoutPolicy = {
-    create: (next: Next) => ({
-      sendRequest(request: Request) {
-        if (!request.timeout || request.timeout > timeoutMs) request.timeout = timeoutMs;
-        return next.sendRequest(request);
-      },
-    }),
-  };
-  // The policy's types live in @azure/core-http-compat, which botbuilder does not re-export.
-  return { requestPolicyFactories: [timeoutPolicy] } as unknown as ConnectorClientOptions;
+/** Bounds each send of this turn (replies, cards, welcomes). */
+export function limitSends(context: TurnContext, ms: number): void {
+  context.onSendActivities((_context, _activities, next) => withTimeout(next(), ms, "sending to the Bot Framework connector"));
 }

@@ -16,7 +16,7 @@ import { asksForForm, formCommand } from "../update-form.js";
 import { updateCard } from "./update-card.js";
 import { createWelcomed } from "./welcomed.js";
 import { sharedFile, type SharedFile } from "./shared-file.js";
-import { connectorOptions } from "./connector-timeout.js";
+import { limitSends } from "./connector-timeout.js";
 import { outboundTimeoutMs } from "../timeouts.js";
 
 export function replyActivity(...replies: Reply[]): Partial<Activity> {
@@ -95,13 +95,12 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
   const config = readTeamsConfig(ctx.env);
   if (!config) return null;
   const timeoutMs = outboundTimeoutMs(ctx.env);
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.password, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.tenantId },
-    undefined,
-    undefined,
-    undefined,
-    connectorOptions(timeoutMs),
-  );
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.password,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.tenantId,
+  });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;
@@ -123,7 +122,7 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
           else next();
         },
         (req: Request, res: Response) => {
-          adapter.process(req, res, (context) => handler.run(context)).catch((err: unknown) => {
+          adapter.process(req, res, (context) => (limitSends(context, timeoutMs), handler.run(context))).catch((err: unknown) => {
             ctx.log.error("teams request failed", { err });
             if (!res.headersSent) res.status(500).json({ error: "internal error" });
           });
@@ -147,6 +146,7 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
       const target = options?.newThread && ref.conversation ? { ...ref, conversation: { ...ref.conversation, id: ref.conversation.id.split(";messageid=")[0]! } } : ref;
       let thread: string | undefined;
       await adapter.continueConversationAsync(config.appId, target, async (context) => {
+        limitSends(context, timeoutMs);
         // botbuilder makes every proactive message a reply to a made-up activity id; a new post is none.
         if (options?.newThread) context.onSendActivities(async (_c, activities, next) => (activities.forEach((a) => delete a.replyToId), next()));
         const sent = await context.sendActivity(replyActivity(reply));

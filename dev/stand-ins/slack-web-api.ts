@@ -1,5 +1,6 @@
 // A small local stand-in for Slack's Web API: records every call the bot makes and answers as
-// Slack would. Tests can make a method fail (429 with Retry-After, 500) a number of times.
+// Slack would. Tests can make a method fail (429 with Retry-After, 500) or hang (never answer) a
+// number of times, and see every file download with the host it was asked for and its token.
 import express from "express";
 import { createHmac } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -16,9 +17,12 @@ export async function startSlackStandIn() {
   const failures = new Map<string, Array<{ status: number; retryAfter?: number }>>();
   const files = new Map<string, string>();
   const locales = new Map<string, string>();
+  const hangs = new Map<string, number>();
+  const downloads: Array<{ name: string; host: string; authorization?: string }> = [];
   const app = express();
   // Shared files: Slack serves url_private only with the bot token.
   app.get("/files/:name", (req, res) => {
+    downloads.push({ name: req.params.name, host: String(req.headers.host), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     const text = files.get(req.params.name);
     if (!req.headers.authorization?.startsWith("Bearer xoxb-")) res.status(403).end();
     else if (text === undefined) res.status(404).end();
@@ -29,6 +33,10 @@ export async function startSlackStandIn() {
     const method = req.params.method;
     const body = { ...(req.body as Record<string, unknown>) };
     for (const key of ["blocks", "view"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
+    if ((hangs.get(method) ?? 0) > 0) {
+      hangs.set(method, hangs.get(method)! - 1);
+      return; // never answers: the bot's own time limit must end the call
+    }
     const fail = failures.get(method)?.shift();
     if (fail) {
       if (fail.retryAfter !== undefined) res.setHeader("Retry-After", String(fail.retryAfter));
@@ -57,6 +65,8 @@ export async function startSlackStandIn() {
     /** Makes a file downloadable as Slack's url_private would be; returns its URL. */
     shareFile: (name: string, text: string) => (files.set(name, text), `${url}/files/${name}`),
     failNext: (method: string, ...list: Array<{ status: number; retryAfter?: number }>) => failures.set(method, list),
+    hangNext: (method: string, times = 1) => void hangs.set(method, times),
+    downloads,
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   };
 }

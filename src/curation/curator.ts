@@ -59,11 +59,11 @@ export function createCurator(o: CuratorOptions): Curator {
   };
 
   const preview = (change: Pick<Change, "file" | "before" | "after">, m: IncomingMessage, lang: Language, undoes?: string): Reply => {
+    const current = o.store.current().knowledge;
+    const rights = rightsFor(change.file, current, change.after);
+    if (!o.coordinators.mayChange(m.userId, rights)) return refuse(m, lang, "change", { file: change.file, rights });
     const candidate = validate(change.file, change.after);
     if (!candidate.ok) return curationReply(lang, CURATION[lang].invalid, candidate.problems.map(formatProblem), false);
-    const current = o.store.current().knowledge;
-    const rights = rightsFor(change.file, current, candidate.knowledge);
-    if (!o.coordinators.mayChange(m.userId, rights)) return refuse(m, lang, "change", { file: change.file, rights });
     const words = diffKnowledge(current, candidate.knowledge, lang).map((c) => c.text);
     if (words.length === 0) return curationReply(lang, CURATION[lang].noChange, [], true);
     const summary = lang === "fi" ? words : diffKnowledge(current, candidate.knowledge, "fi").map((c) => c.text);
@@ -174,7 +174,7 @@ export function createCurator(o: CuratorOptions): Curator {
           const is = after.knowledge.texts.get(file) ?? "";
           if (was === is) continue;
           const summary = changes.filter((c) => !c.regionId || file.includes(c.regionId)).map((c) => c.text);
-          const rights = rightsFor(file, before.knowledge, after.knowledge);
+          const rights = rightsFor(file, before.knowledge, is);
           o.state.recordApplied({ id: newId(), at: now().toISOString(), user: "file", platform: "file", file, summary, before: was, after: is, rights });
         }
       } catch (err) {

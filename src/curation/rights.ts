@@ -1,17 +1,23 @@
 // The rights a change needs come from what the file holds, not from its name: a region-limited
 // coordinator may write a file only if it holds nothing but their regions, both before and after
-// the change (an upload named pohjanmaa.yaml holding topics needs full rights).
+// the change (an upload named pohjanmaa.yaml holding topics needs full rights). Decided before
+// the change is validated, so nobody learns about files they may not touch.
 import type { Knowledge } from "../knowledge/load.js";
+import { parseKnowledgeFile } from "../knowledge/parse-file.js";
 import type { Rights } from "./state.js";
 
-export function rightsFor(file: string, before: Knowledge, after: Knowledge): Rights {
+export function rightsFor(file: string, before: Knowledge, afterText: string): Rights {
   const regions = new Set<string>();
-  for (const k of [before, after]) {
-    if (!k.texts.has(file)) continue; // a new file (before) or a removed one (after)
-    const region = k.regions.find((r) => r.file === file);
+  if (before.texts.has(file)) {
+    const region = before.regions.find((r) => r.file === file);
     if (!region) return "all";
     regions.add(region.id);
   }
-  // Neither version holds the file: only a full coordinator may touch what nothing describes.
+  // Text that does not parse is refused by validation anyway; it grants nothing and takes nothing.
+  const after = parseKnowledgeFile(file, afterText).parsed?.data;
+  if (after) {
+    if (after.kind !== "region") return "all";
+    regions.add(after.id);
+  }
   return regions.size ? [...regions] : "all";
 }

@@ -18,8 +18,11 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, "start"], { env: { PATH: process.env.PATH, HOST: "127.0.0.1", PORT: "0", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+/** As root, file permissions do not hold, so a test of them runs the server as this user instead. */
+export const UNPRIVILEGED = { uid: 65534, gid: 65534 };
+
+export async function startServerProcess(env: Record<string, string>, user?: { uid: number; gid: number }): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [BIN, "start"], { env: { PATH: process.env.PATH, HOST: "127.0.0.1", PORT: "0", ...env }, stdio: ["ignore", "ignore", "pipe"], ...user });
   const logs: Array<Record<string, unknown>> = [];
   let exited = false;
   child.once("exit", () => (exited = true));
