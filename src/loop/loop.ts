@@ -7,6 +7,7 @@ import type { Coordinators } from "../curation/coordinators.js";
 import { curationReply } from "../curation/curation-phrases.js";
 import { parseCommand } from "../curation/commands.js";
 import type { KnowledgeStore } from "../knowledge/store.js";
+import { limitQuestion } from "../question-limit.js";
 import type { Bot, IncomingMessage, Language, Reply } from "../seam.js";
 import { createEscalations, type Send } from "./escalation.js";
 import { remindStale } from "./freshness.js";
@@ -71,7 +72,7 @@ export function createLoop(o: LoopOptions): Loop {
     const { knowledge, understander } = o.knowledge.current();
     const regionIds = new Set(knowledge.regions.map((r) => r.id));
     // An unanswered reply names no entries, but the question may still name a region to route by.
-    const named = reply.answered ? [] : understander.understand(m.text, m.locale).regions.flatMap((r) => r.ids);
+    const named = reply.answered ? [] : understander.understand(limitQuestion(m).message.text, m.locale).regions.flatMap((r) => r.ids);
     const questionId = o.store.addQuestion({
       at: now().toISOString(),
       platform: m.platform,
