@@ -4,6 +4,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language, Text } from "../knowledge/schema.js";
 import type { Reply, ReplyFact, ReplyMore, ReplySource, ReplyTable, Suggestion } from "../seam.js";
+import { HELP_PHRASES } from "./help-phrases.js";
 import { PHRASES } from "./phrases.js";
 
 export interface ReplyBuilder {
@@ -121,6 +122,6 @@ export function renderText(r: Omit<Reply, "text">, order?: Part[]): string {
     const list = r.sources.map((s) => `${s.title} (${s.publisher}), ${p.situation} ${s.describes}`).join("; ");
     lines.push(`${p.sources}: ${list}.`);
   }
-  if (r.suggestions.length) lines.push(`${p.askAlso}: ${r.suggestions.map((s) => `”${s.question}”`).join(" · ")}`);
+  if (r.suggestions.length) lines.push(`${p.askAlso}: ${r.suggestions.map((s) => HELP_PHRASES[r.language].quote(s.question)).join(" · ")}`);
   return lines.join("\n");
 }

@@ -5,6 +5,7 @@ import { LIMITS, messageProblems } from "../../dev/checks/block-kit.js";
 import { renderCard } from "../../adapters/teams/render.js";
 import { renderReply } from "../../adapters/slack/render.js";
 import { MAX_LABEL } from "../../adapters/reply-parts.js";
+import { HELP_PHRASES } from "../../src/answers/help-phrases.js";
 import type { Reply } from "../../src/seam.js";
 import { testBot } from "../helpers/bot.js";
 
@@ -97,6 +98,28 @@ describe("a reply's parts on each platform", () => {
 
   it("starts the Slack notification with the answer, not only the title", () => {
     expect(renderReply(full)[0]!.text.split("\n")[0]).toBe("Järjestöavustukset asukasta kohden: Eniten Länsi-Uudellamaalla.");
+  });
+});
+
+describe("the reader's language in the details", () => {
+  it("source titles that the knowledge has in Swedish and English are shown in them", () => {
+    const titleIn = (reply: Reply) => reply.sources.find((s) => s.id === "soste-tavoitteet-strategiat")!.title;
+    const finnish = titleIn(bot.answer({ text: HELP_PHRASES.fi.stepsQuestion, conversationId: "src-fi", platform: "test" }));
+    for (const language of ["sv", "en"] as const) {
+      const steps = gallery.find((e) => e.language === language && e.asked === HELP_PHRASES[language].stepsQuestion)!.reply;
+      expect(titleIn(steps)).not.toBe(finnish);
+      expect(cardTexts(renderCard(steps)).join("\n")).toContain(titleIn(steps));
+      expect(JSON.stringify(renderReply(steps))).toContain(titleIn(steps));
+    }
+  });
+
+  it("quotes as each language does: English “…”, Finnish and Swedish ”…”", () => {
+    const en = bot.answer({ text: "How many people live in Lapland?", conversationId: "q-en", platform: "test" });
+    const fi = bot.answer({ text: "Lapin asukasluku", conversationId: "q-fi", platform: "test" });
+    expect(en.text).toMatch(/“[^”“]+”/);
+    expect(en.text).not.toMatch(/”[^”“]+”/);
+    expect(fi.text).toMatch(/”[^”]+”/);
+    expect(bot.help("en").items.join()).toMatch(/“/);
   });
 });
 
