@@ -45,7 +45,7 @@ export function createBot(options: BotOptions): CoreBot {
     const ctx = contexts.get(message.conversationId);
     // Context from other knowledge may name regions or entries that no longer exist.
     const previous = ctx && now() - ctx.at < idleMs && ctx.version === version ? ctx.plan : undefined;
-    const plan = planFor(u, knowledge, previous, understander);
+    const plan = planFor(u, knowledge, previous, understander, message.text);
     const reply = composeReply(knowledge, plan, u, u.language, understander.index.passages);
 
     contexts.delete(message.conversationId);

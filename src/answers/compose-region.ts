@@ -29,7 +29,7 @@ export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan, f
     if (!addFigure(b, k, region, metric) && !overview) b.paragraph(p.noFigure(b.t(metric.name), regionName(region, b.lang)));
   }
   if (overview || plan.sections.includes("tour")) {
-    b.fact(p.tourDate, formatDate(region.tour.date, b.lang)).source(region.tour.source);
+    b.fact(p.tourDate, `${formatDate(region.tour.date, b.lang)} (${p.tourOrder(region.tour.order, k.regions.length)})`).source(region.tour.source);
   }
   if (overview || plan.sections.includes("structures")) addStructures(b, region);
   if (overview || plan.sections.includes("highlights")) addHighlights(b, region);

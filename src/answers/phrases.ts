@@ -11,6 +11,7 @@ type Phrases = {
   canHelpWith: string;
   askAlso: string;
   tourDate: string;
+  tourOrder: (n: number, of: number) => string;
   structures: string;
   highlights: string;
   perResident: string;
@@ -53,6 +54,7 @@ export const PHRASES: Record<Language, Phrases> = {
       "Osaan kertoa hyvinvointialueiden ja Helsingin järjestöyhteistyöstä ja luvuista (sote-järjestöt, asukasluku, rahoitus, järjestöavustukset), viidestä askeleesta toimivaan järjestöyhteistyöhön, valtionavustusten leikkauksista ja järjestökentän käsitteistä.",
     askAlso: "Voit kysyä myös",
     tourDate: "Aluekierroksen tapaaminen",
+    tourOrder: (n, of) => `${n}. tapaaminen ${of}:stä`,
     structures: "Yhteistyörakenteet",
     highlights: "Aluekierroksen huomiot",
     perResident: "asukasta kohden",
@@ -99,6 +101,7 @@ export const PHRASES: Record<Language, Phrases> = {
       "Jag kan berätta om organisationssamarbetet och siffrorna i välfärdsområdena och Helsingfors (social- och hälsoorganisationer, invånare, finansiering, bidrag), de fem stegen till ett fungerande organisationssamarbete, nedskärningarna av statsbidragen och begrepp inom fältet.",
     askAlso: "Du kan också fråga",
     tourDate: "Regionrundans möte",
+    tourOrder: (n, of) => `möte ${n} av ${of}`,
     structures: "Samarbetsstrukturer",
     highlights: "Iakttagelser från regionrundan",
     perResident: "per invånare",
@@ -145,6 +148,7 @@ export const PHRASES: Record<Language, Phrases> = {
       "I can tell you about NGO cooperation and figures in the wellbeing services counties and Helsinki (social and health NGOs, population, funding, NGO grants), the five steps to working NGO cooperation, the state-grant cuts and the field's concepts.",
     askAlso: "You can also ask",
     tourDate: "Regional tour meeting",
+    tourOrder: (n, of) => `meeting ${n} of ${of}`,
     structures: "Cooperation structures",
     highlights: "Findings of the regional tour",
     perResident: "per resident",

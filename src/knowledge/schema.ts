@@ -211,7 +211,7 @@ export const LEXICON_GROUPS = [
   // what a question is about
   "county-word", "area-word", "other-area", "structures", "highlights", "tour", "overview", "figures-all",
   // references to the previous answer
-  "followup", "there", "refer", "last", "more",
+  "followup", "there", "refer", "first", "last", "more",
   // attributes the knowledge never holds (contact details, staff, weather…)
   "unknowable",
   // conversation and language

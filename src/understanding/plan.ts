@@ -8,6 +8,7 @@ import type { AnswerType } from "./answer-type.js";
 import type { Threshold } from "./threshold.js";
 import { answeringPassages } from "./answerable.js";
 import { followUpPlan, regionsOf } from "./follow-up.js";
+import { regionByTourOrder } from "./tour-order.js";
 import type { RegionMention } from "./region-names.js";
 import type { Understander, Understanding } from "./understand.js";
 
@@ -34,7 +35,7 @@ const DEFAULT_TOP = 5;
 /** The tour as a topic: with a region named and "milloin", its meeting date. */
 const TOUR_ENTRY = "aluekierros";
 
-export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefined, understander: Understander): Plan {
+export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefined, understander: Understander, text = ""): Plan {
   const g = u.groups;
   const resolved = u.regions.filter((m) => m.ids.length === 1);
   const regionIds = [...new Set(resolved.map((m) => m.ids[0]!))];
@@ -68,6 +69,8 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   // own passages compete with the findings that use the same words.
   if (u.steps && u.asks !== "which-region") return { kind: "steps", ...(stepN ? { n: stepN } : {}), ...(regionIds.length === 1 ? { regionId: regionIds[0] } : {}) };
   if (ambiguous && regionIds.length === 0) return { kind: "ambiguous", mention: ambiguous, metrics: u.metrics };
+  const inTourOrder = regionByTourOrder(u, k, text);
+  if (inTourOrder) return { kind: "region", regionId: inTourOrder, metrics: [], sections: ["tour"], perResident: false };
 
   const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
   const sizeAsked = ranking && (g.has("county-word") || g.has("area-word"));
@@ -118,7 +121,10 @@ export function regionPlan(u: Understanding, k: Knowledge, understander: Underst
   }
   if (figureAsked) return { ...base, metrics: u.metrics, sections: sections.filter((s) => s === "tour") };
   // "Milloin aluekierros kävi Keski-Suomessa?": the date of the region's tour meeting.
-  if (u.asks === "when" && (sections.includes("tour") || u.entries.some((e) => e.id === TOUR_ENTRY))) return { ...base, metrics: [], sections: ["tour"] };
+  // "Monesko Kainuu oli aluekierroksen järjestyksessä?": its meeting's date and place in the order.
+  const tourAsked = sections.includes("tour") || u.entries.some((e) => e.id === TOUR_ENTRY);
+  const quantity = u.asks === "count" || u.asks === "amount";
+  if (tourAsked && !quantity && u.metrics.length === 0 && (u.asks === "when" || u.groups.has("rank") || u.groups.has("tour"))) return { ...base, metrics: [], sections: ["tour"] };
   const topical = u.topicWords.length > 0;
   if (!topical && (sections.length > 0 || perResident)) return { ...base, metrics: [], sections };
   if (topical) {
