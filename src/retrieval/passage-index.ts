@@ -70,7 +70,7 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
     for (const t of index.byPrefix.get(term.slice(0, 4)) ?? []) {
       if (t === term) continue;
       if (related(term, t)) out.push([t, RELATED]);
-      else if (term.length === 4 && t.length - term.length <= 5 && t.startsWith(term)) out.push([t, LOOSE]);
+      else if (looselyRelated(term, t)) out.push([t, LOOSE]);
     }
     if (out.length === 0) for (const tail of compoundTails(term, (t) => index.postings.has(t))) out.push([tail, TAIL]);
     return out;
@@ -158,6 +158,17 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
   }
   const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   return { postings, byPrefix, lengths, average };
+}
+
+/**
+ * Forms of one verb or noun that share a long stem but end differently ("käynnistettiin",
+ * "käynnistymässä"), or a short stem's longer relative ("käyttää", "käytetään").
+ */
+function looselyRelated(a: string, b: string): boolean {
+  if (a.length === 4) return b.length - a.length <= 5 && b.startsWith(a);
+  let lcp = 0;
+  while (lcp < a.length && a[lcp] === b[lcp]) lcp++;
+  return lcp >= 8;
 }
 
 /** Every tail of five letters or more: the index side of compound matching. */

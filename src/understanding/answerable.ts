@@ -9,7 +9,7 @@ import type { Passage } from "../retrieval/passages.js";
 import type { Language } from "../knowledge/schema.js";
 import { textIn } from "../retrieval/passage-index.js";
 import { canonicalStem, related } from "../retrieval/terms.js";
-import { tokenize } from "./normalise.js";
+import { fold, tokenize } from "./normalise.js";
 import type { Plan } from "./plan.js";
 import type { Understander, Understanding } from "./understand.js";
 
@@ -21,10 +21,18 @@ const COMPANION = 0.6;
 const MAX_COMPANIONS = 2;
 const MAX_REGIONS = 6;
 
-export function answeringPassages(u: Understanding, understander: Understander, k: Knowledge, regionId?: string): Plan | undefined {
+/**
+ * The passages that answer the question, or undefined. A region narrows the search to passages
+ * about it; an entry (a follow-up such as "missä sitä käynnistettiin?") to that entry's passages.
+ */
+export function answeringPassages(u: Understanding, understander: Understander, k: Knowledge, regionId?: string, entryId?: string): Plan | undefined {
   if (u.terms.length === 0) return undefined;
   const regionsOfEntry = (id: string | undefined) => (id ? (k.entries.find((e) => e.id === id)?.regions ?? []) : []);
-  const filter = regionId ? (p: Passage) => understander.regionsOf(p.id).includes(regionId) : undefined;
+  const filter = regionId
+    ? (p: Passage) => understander.regionsOf(p.id).includes(regionId)
+    : entryId
+      ? (p: Passage) => p.entryId === entryId
+      : undefined;
   const hits = understander.search(u, filter);
   if (hits.length === 0) return undefined;
 
@@ -86,7 +94,7 @@ export function answeringPassages(u: Understanding, understander: Understander, 
 
 const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{Lu}[\p{Ll}]+\s(ry|Oy)\b)/u;
 /** Who-questions are also answered by a role or a body ("hyvinvointialuejohtaja esittelijänä"). */
-const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|jarjestot|järjestöt|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhmä|director|minister|chair|direktör|ordförande)/i;
+const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|jarjestot|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhma|director|minister|chair|direktor|ordforande)/i;
 const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
 
 /** How close (in words) a number must stand to a word of the question to be its answer. */
@@ -101,8 +109,8 @@ function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: 
   switch (u.asks) {
     case "who":
       // "Who chairs…?": the passage must hold the role asked about, not just some role.
-      if (u.topicWords.some((w) => ROLE.test(w))) return u.terms.filter((t) => ROLE.test(t.term)).every((t) => (h.closeness.get(t.term) ?? 0) >= 0.7);
-      return NAME.test(text) || ROLE.test(text);
+      if (u.topicWords.some((w) => ROLE.test(w))) return u.terms.every((t) => t.weak || /^\d+$/.test(t.term) || (h.closeness.get(t.term) ?? 0) >= 0.7);
+      return NAME.test(text) || ROLE.test(fold(text));
     case "when":
       return DATE.test(text);
     case "count":

@@ -99,6 +99,12 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   // "Kuinka monta jäsentä sote-järjestöissä on?" asks a number, but of members: a figure of the
   // regions only when nothing else is named, or a ranking is asked.
   if (figureAsked && (ranking || perResident || (u.topicWords.length === 0 && u.unknown.length === 0))) return rankingPlan(u, metric, [], !ranking);
+  // "missä sitä käynnistettiin?" after "Mikä on OLKA?": the same entry's passages first.
+  const earlierEntry = previous?.kind === "entry" ? previous.id : previous?.kind === "passages" && !previous.whichRegion ? previous.hits[0]?.passage.entryId : undefined;
+  if (earlierEntry && pointsBack && entries.length === 0) {
+    const within = answeringPassages(u, understander, k, undefined, earlierEntry);
+    if (within) return within;
+  }
   const passages = answeringPassages(u, understander, k);
   if (passages) return passages;
   if (figureAsked && u.unknown.length === 0 && entries.length === 0) return rankingPlan(u, metric, [], true);
