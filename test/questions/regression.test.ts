@@ -9,15 +9,15 @@ import { answerAll, judge, loadQuestions } from "../helpers/score.js";
 /** Passing cases per file, as a share: the level reached, less a little room for a fix elsewhere. */
 const FLOORS: Record<string, number> = {
   "concepts.yaml": 0.84,
-  "followups.yaml": 0.72,
-  "rankings-filters.yaml": 0.78,
+  "followups.yaml": 0.78,
+  "rankings-filters.yaml": 0.9,
   "refusals.yaml": 0.98,
-  "region-details.yaml": 0.72,
-  "region-figures.yaml": 0.92,
+  "region-details.yaml": 0.81,
+  "region-figures.yaml": 0.94,
   "steps.yaml": 0.98,
-  "swedish-english.yaml": 0.62,
-  "topics.yaml": 0.66,
-  "which-region.yaml": 0.73,
+  "swedish-english.yaml": 0.8,
+  "topics.yaml": 0.76,
+  "which-region.yaml": 0.82,
 };
 
 const cases = loadQuestions();
