@@ -11,7 +11,7 @@ export async function runBenchmarks(print: (line: string) => void): Promise<void
   print("\n== core (in-process) ==");
   await benchCore(print, knowledgeDir());
   print("\n== Slack, signed events over HTTP ==");
-  await benchSlack(print);
+  await benchSlack(print, knowledgeDir());
   print("\n== Teams, activities over HTTP ==");
-  await benchTeams(print);
+  await benchTeams(print, knowledgeDir());
 }

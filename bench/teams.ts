@@ -1,27 +1,52 @@
-// Bot Framework activities through the real HTTP path (unauthenticated local mode): Teams gets
-// its HTTP 200 only after the turn, reply included, so latency here is the whole round trip.
-import { createTeamsAdapter } from "../adapters/teams/index.js";
+// Bot Framework activities through the whole runtime's HTTP path (unauthenticated local mode),
+// against a bare botbuilder CloudAdapter app sending the same reply, on the same connector
+// stand-in. Teams gets its HTTP 200 only after the turn, reply included, so a round trip here is
+// the whole work of one question. Then a connector that stops answering.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createLogger } from "../adapters/log.js";
-import { startHttpServer } from "../adapters/server.js";
+import { startRuntime } from "../adapters/runtime.js";
+import { replyActivity } from "../adapters/teams/index.js";
 import { startConnectorStandIn } from "../dev/stand-ins/teams-connector.js";
 import { testBot } from "../test/helpers/bot.js";
-import { measure } from "./http-stats.js";
+import { startBareCloudAdapter } from "./bare-apps.js";
+import { compareRates, measure } from "./http-stats.js";
 
-export async function benchTeams(print: (line: string) => void): Promise<void> {
+const QUESTION = "Montako sote-järjestöä Lapissa on?";
+
+export async function benchTeams(print: (line: string) => void, knowledgeDir: string): Promise<void> {
   const connector = await startConnectorStandIn();
-  const adapter = createTeamsAdapter({ bot: testBot(), env: { TEAMS_NO_AUTH: "1" }, log: createLogger(() => {}) })!;
-  const server = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
-  const send = async (i: number) => {
-    const activity = { type: "message", id: `b${i}`, channelId: "msteams", serviceUrl: connector.url, from: { id: "29:u", aadObjectId: "aad-u" }, recipient: { id: "28:bot" }, conversation: { id: `a:bench-${i % 20}`, conversationType: "personal" }, text: "Montako sote-järjestöä Lapissa on?", locale: "fi-FI" };
-    const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+  const env = { TEAMS_NO_AUTH: "1", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-")), OUTBOUND_TIMEOUT_MS: "1000", PORT: "0", HOST: "127.0.0.1" };
+  const runtime = await startRuntime(env, createLogger(() => {}), knowledgeDir);
+  const bare = await startBareCloudAdapter(replyActivity(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "teams" })));
+  const send = async (url: string, i: number, text = QUESTION) => {
+    const activity = { type: "message", id: `b${i}`, channelId: "msteams", serviceUrl: connector.url, from: { id: "29:u", aadObjectId: "aad-u" }, recipient: { id: "28:bot" }, conversation: { id: `a:bench-${i % 20}`, conversationType: "personal" }, text, locale: "fi-FI" };
+    const res = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
     await res.arrayBuffer();
   };
   try {
-    for (let i = 0; i < 20; i++) await send(1000 + i);
-    await measure(print, "activity round trip (reply included)", 400, 8, send);
-    print(`replies recorded by the connector stand-in: ${connector.sent.length}`);
+    let round = 0;
+    const throughput = async (name: string, url: string) => {
+      const base = 10_000 * ++round;
+      for (let i = 0; i < 20; i++) await send(url, base + 1000 + i);
+      const started = performance.now();
+      await measure(print, `${name}: round trip`, 200, 8, (i) => send(url, base + i));
+      return 200 / ((performance.now() - started) / 1000);
+    };
+    await compareRates(print, "Teams round trips, ours / bare CloudAdapter app", () => throughput("Järjestöbotti", runtime.server!.url), () => throughput("bare CloudAdapter app", bare.url));
+
+    let t = performance.now();
+    await send(runtime.server!.url, 5000, `Lapin asukasluku ${"x".repeat(100_000)}`);
+    print(`100 000-character one-word question: answered (cut, with a note) in ${(performance.now() - t).toFixed(0)} ms`);
+
+    connector.hangNext(1);
+    t = performance.now();
+    await send(runtime.server!.url, 5001);
+    print(`hung connector (never answers): the turn gives up after ${(performance.now() - t).toFixed(0)} ms (OUTBOUND_TIMEOUT_MS, 1 s here)`);
   } finally {
-    await server.close();
+    await runtime.stop();
+    await bare.close();
     await connector.close();
   }
 }

@@ -64,8 +64,8 @@ export function createBot(options: BotOptions): CoreBot {
     welcome: fixed(composeWelcome),
     async handle(message) {
       if (options.curator) {
-        const lang = options.store.current().understander.understand(limitQuestion(message).message.text, message.locale).language;
-        const reply = await options.curator.handle(message, lang);
+        const language = () => options.store.current().understander.understand(limitQuestion(message).message.text, message.locale).language;
+        const reply = await options.curator.handle(message, language);
         if (reply) return reply;
       }
       return answer(message);
