@@ -66,7 +66,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     log: (event, context) => log.info(event, context),
   });
   const bot = createBot({ store, curator });
-  const loop = createLoop({ store: createSqliteLoopStore(db), knowledge: store, coordinators, send: sendTo, retentionDays: keepDays });
+  const loop = createLoop({ store: createSqliteLoopStore(db), knowledge: store, coordinators, send: sendTo, retentionDays: keepDays, log: (event, context) => log.error(event, context) });
   const served = loop.wrap(bot);
 
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.

@@ -143,6 +143,8 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
       const ref = address as Partial<ConversationReference>;
       // A new post in a channel goes to the channel's own id, not to a thread ("…;messageid=…")
       // and not as a reply to the message the reference came from.
+      // Only a team channel has threads; in a chat, replies could not be told apart from other messages.
+      if (options?.newThread && ref.conversation?.conversationType !== "channel") throw new Error("a new thread needs a Teams channel, not a chat");
       const target = options?.newThread && ref.conversation ? { ...ref, conversation: { ...ref.conversation, id: ref.conversation.id.split(";messageid=")[0]! } } : ref;
       let thread: string | undefined;
       await adapter.continueConversationAsync(config.appId, target, async (context) => {

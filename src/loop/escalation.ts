@@ -20,6 +20,7 @@ export interface EscalationDeps {
   send: Send;
   now: () => Date;
   regionName: (id: string, lang: Language) => string | undefined;
+  log: (event: string, context: Record<string, unknown>) => void;
 }
 
 /** The region's channel when one serves a region the question names, else a general one. */
@@ -46,8 +47,11 @@ export function createEscalations(d: EscalationDeps) {
       const cw = LOOP[channel.language];
       const names = regionNames(q, channel.language);
       const lines = [q.text, ...(names.length ? [cw.caseRegions(names.join(", "))] : []), cw.caseHow];
-      const thread = await d.send(channel.platform, channel.address, notice(channel.language, cw.caseTitle(id), lines), { newThread: true });
-      if (!thread) throw new Error(`the ${channel.platform} adapter did not say where the question was posted`);
+      // The asker hears when the channel cannot be reached (its platform down, the bot removed).
+      const thread = await d.send(channel.platform, channel.address, notice(channel.language, cw.caseTitle(id), lines), { newThread: true }).catch((err: unknown) => {
+        d.log("escalation failed", { channel: channel.conversationId, error: (err as Error).message });
+      });
+      if (!thread) return notice(q.language, w.notSent);
       d.store.addEscalation({ id, questionId, at: d.now().toISOString(), channel: channel.conversationId, thread, status: "open" });
       return notice(q.language, w.escalated(id));
     },

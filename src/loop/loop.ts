@@ -33,6 +33,7 @@ export interface LoopOptions {
   send: Send;
   retentionDays: number;
   now?: () => Date;
+  log?: (event: string, context: Record<string, unknown>) => void;
 }
 
 export interface Loop extends LoopActions {
@@ -51,7 +52,7 @@ export function createLoop(o: LoopOptions): Loop {
     const entry = k.entries.find((e) => e.id === id);
     return regionName(id, lang) ?? (entry ? pick(entry.title, lang).text : id);
   };
-  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName });
+  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log: o.log ?? (() => {}) });
   const notice = (lang: Language, title: string) => curationReply(lang, title, [], true);
   const canEscalate = (address: unknown) => address !== undefined && o.store.channels().length > 0;
 

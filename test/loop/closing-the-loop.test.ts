@@ -119,6 +119,15 @@ describe("closing the loop, across Slack and Teams", () => {
     expect(await chatReport()).toMatch(/vastattuja 1/);
   });
 
+  it("tells the asker when the coordinators' channel cannot be reached, and a later click gets through", async () => {
+    await mention("U3", "CFAIL", "15.0", "Montako kissaa Pirkanmaalla on?");
+    const escalate = button(await until(() => slackPosts("CFAIL")[0]), "loop_escalate")!;
+    connector.failNext(100);
+    expect(slackText(await slackAction("U3", "CFAIL", { action_id: "loop_escalate", value: escalate.value }))).toMatch(/epäonnistui/);
+    connector.failNext(0);
+    expect(slackText(await slackAction("U3", "CFAIL", { action_id: "loop_escalate", value: escalate.value }))).toMatch(/välitetty koordinaattoreille/);
+  });
+
   it("routes an unanswerable Teams question about Lappi to Lappi's Slack channel and relays the thread reply back to Teams", async () => {
     await teams("aad-asker", { id: "a:asker" }, { text: "Montako koiraa Lapissa on?" });
     const answer = await until(() => teamsTo("a:asker")[0]);
@@ -173,7 +182,7 @@ describe("closing the loop, across Slack and Teams", () => {
     }
     const { stdout } = await cli(["report", "--csv"]);
     const unanswered = stdout.split("\n").filter((r) => r.startsWith("unanswered,"));
-    expect(unanswered.map((r) => r.split(",").at(-2))).toEqual(["2", "2", "1"]);
+    expect(unanswered.map((r) => r.split(",").at(-2))).toEqual(["2", "2", "1", "1"]);
     expect(unanswered.slice(0, 2).join("\n")).toMatch(/koiraa Lapissa/);
     expect(unanswered.slice(0, 2).join("\n")).toMatch(/säätiöiden verotus/i);
     expect(stdout).not.toMatch(/U5|aad-|CASK/);
