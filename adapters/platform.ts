@@ -32,6 +32,8 @@ export interface PlatformAdapter {
    * conversation id (as IncomingMessage.conversationId names it) is returned.
    */
   send?(address: unknown, reply: Reply, options?: { newThread?: boolean }): Promise<string | void>;
+  /** The address of a direct message to one of the platform's users (its own id, no prefix), if the bot can open one itself. */
+  directAddress?(userId: string): unknown;
 }
 
 /** Settings that are missing or contradict each other: start-up prints the message, no stack. */

@@ -66,7 +66,19 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     log: (event, context) => log.info(event, context),
   });
   const bot = createBot({ store, curator });
-  const loop = createLoop({ store: createSqliteLoopStore(db), knowledge: store, coordinators, send: sendTo, retentionDays: keepDays, log: (event, context) => log.error(event, context) });
+  const loop = createLoop({
+    store: createSqliteLoopStore(db),
+    knowledge: store,
+    coordinators,
+    send: sendTo,
+    retentionDays: keepDays,
+    log: (event, context) => log.error(event, context),
+    direct: (userId) => {
+      const [platform, id] = [userId.slice(0, userId.indexOf(":")), userId.slice(userId.indexOf(":") + 1)];
+      const address = adapters.find((a) => a.name === platform)?.directAddress?.(id);
+      return address === undefined ? undefined : { platform, address };
+    },
+  });
   const served = loop.wrap(bot);
 
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.

@@ -74,6 +74,8 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
     async stop() {
       if (config.mode === "socket") await app?.stop();
     },
+    // chat.postMessage to a user id opens (or reuses) the bot's direct message with that user.
+    directAddress: (userId: string): SlackAddress => ({ channel: userId }),
     async send(address: unknown, reply: Reply, options?: { newThread?: boolean }) {
       const a = address as SlackAddress;
       if (!options?.newThread) return void (await postReply(client, a, reply));

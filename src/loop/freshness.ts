@@ -1,6 +1,6 @@
 // Facts age: an entry or region file may name an owner and a review-by date. Past that date it is
-// listed by `jarjestobotti kb stale`, and the coordinators' channel for its region (or the general
-// one) is reminded once per entry and date, naming the owner.
+// listed by `jarjestobotti kb stale`, and the owner is reminded once per entry and date: directly
+// when the owner is a chat user the bot can write to, else in the region's coordinators' channel.
 import { pick } from "../answers/reply-builder.js";
 import { curationReply } from "../curation/curation-phrases.js";
 import type { Knowledge } from "../knowledge/load.js";
@@ -31,17 +31,30 @@ export function staleItems(k: Knowledge, today: string): StaleItem[] {
   return items.sort((a, b) => a.reviewBy.localeCompare(b.reviewBy) || a.id.localeCompare(b.id));
 }
 
-/** Reminds each stale item's channel once; returns how many reminders went out. */
-export async function remindStale(k: Knowledge, store: LoopStore, send: Send, now: Date): Promise<number> {
+/** Where a platform user can be written to directly ({ platform, address }), when the platform allows it. */
+export type DirectAddress = (userId: string) => { platform: string; address: unknown } | undefined;
+
+/**
+ * Reminds each stale item's owner once: directly when the owner is a chat user the bot can write
+ * to, else in the coordinators' channel for its region, naming the owner. Returns how many went out.
+ */
+export async function remindStale(k: Knowledge, store: LoopStore, send: Send, direct: DirectAddress, now: Date, log: (event: string, context: Record<string, unknown>) => void): Promise<number> {
   let sent = 0;
   for (const item of staleItems(k, now.toISOString().slice(0, 10))) {
     const channel = routeTo(store.channels(), item.regions);
-    // Claimed before sending, so two instances never both remind; no channel yet = try again later.
-    if (!channel || !store.firstTime(`review:${item.kind}:${item.id}:${item.reviewBy}`, now.toISOString())) continue;
-    const w = LOOP[channel.language];
+    const owner = item.owner ? direct(item.owner) : undefined;
+    const to = owner ?? (channel && { platform: channel.platform, address: channel.address });
+    // Claimed before sending, so two instances never both remind; nowhere to send yet = try later.
+    if (!to || !store.firstTime(`review:${item.kind}:${item.id}:${item.reviewBy}`, now.toISOString())) continue;
+    const lang = channel?.language ?? "fi";
+    const w = LOOP[lang];
     const line = w.stale(`${item.title} (${item.kind} ${item.id})`, item.reviewBy, item.owner ?? w.noOwner);
-    await send(channel.platform, channel.address, curationReply(channel.language, w.staleTitle, [line], true), { newThread: true });
-    sent++;
+    try {
+      await send(to.platform, to.address, curationReply(lang, w.staleTitle, [line], true), owner ? {} : { newThread: true });
+      sent++;
+    } catch (err) {
+      log("review reminder failed", { item: item.id, platform: to.platform, error: (err as Error).message });
+    }
   }
   return sent;
 }

@@ -10,7 +10,7 @@ import type { KnowledgeStore } from "../knowledge/store.js";
 import { limitQuestion } from "../question-limit.js";
 import type { Bot, IncomingMessage, Language, Reply } from "../seam.js";
 import { createEscalations, type Send } from "./escalation.js";
-import { remindStale } from "./freshness.js";
+import { remindStale, type DirectAddress } from "./freshness.js";
 import { parseLoopCommand, type LoopCommand } from "./loop-commands.js";
 import { LOOP } from "./loop-phrases.js";
 import { reportReply, type NameOf } from "./report-format.js";
@@ -34,6 +34,8 @@ export interface LoopOptions {
   retentionDays: number;
   now?: () => Date;
   log?: (event: string, context: Record<string, unknown>) => void;
+  /** Direct messages to a platform user ("slack:U0123"), where the platform can open one. */
+  direct?: DirectAddress;
 }
 
 export interface Loop extends LoopActions {
@@ -52,7 +54,8 @@ export function createLoop(o: LoopOptions): Loop {
     const entry = k.entries.find((e) => e.id === id);
     return regionName(id, lang) ?? (entry ? pick(entry.title, lang).text : id);
   };
-  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log: o.log ?? (() => {}) });
+  const log = o.log ?? (() => {});
+  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log });
   const notice = (lang: Language, title: string) => curationReply(lang, title, [], true);
   const canEscalate = (address: unknown) => address !== undefined && o.store.channels().length > 0;
 
@@ -120,7 +123,7 @@ export function createLoop(o: LoopOptions): Loop {
     async chores() {
       const at = now();
       const forgotten = forgetOld(o.store, at, o.retentionDays).questions;
-      const reminded = await remindStale(o.knowledge.current().knowledge, o.store, o.send, at);
+      const reminded = await remindStale(o.knowledge.current().knowledge, o.store, o.send, o.direct ?? (() => undefined), at, log);
       return { reminded, forgotten };
     },
   };
