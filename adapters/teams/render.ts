@@ -2,9 +2,9 @@
 // which Teams shows literally: nothing is markdown, so nothing needs escaping ("12.5.2023" stays
 // as written, and a question's "**" stays text). Facts and tables are Table elements so that
 // labels and figures line up; the rest of a long answer waits behind an Action.ShowCard.
-// Suggestion buttons are Action.Submit with messageBack, so a click asks in the same conversation.
-import type { Reply, ReplyFact, ReplyMore, ReplyTable } from "../../src/seam.js";
-import { isHeading, itemParts, moreSuggestion, numericColumns, sourceLine } from "../reply-parts.js";
+// Suggestions are Action.Submit with messageBack, so a click asks in the same conversation.
+import type { Reply, ReplyFact, ReplyMore, ReplyTable, Suggestion } from "../../src/seam.js";
+import { isHeading, itemParts, MAX_LABEL, moreSuggestion, numericColumns, sourceLine } from "../reply-parts.js";
 import { loopCardElements } from "./loop-card.js";
 
 type Element = Record<string, unknown>;
@@ -62,6 +62,18 @@ function content(part: Pick<ReplyMore, "paragraphs" | "facts" | "items" | "order
   ];
 }
 
+/** What a click sends: the question, as a message the user is shown to have written. */
+const ask = (question: string) => ({ question, msteams: { type: "messageBack", text: question, displayText: question } });
+
+function suggestionRows(suggestions: Suggestion[]): Element[] {
+  return suggestions.map(({ label, question }, i) => ({
+    type: "Container",
+    spacing: i === 0 ? "Medium" : "Small",
+    selectAction: { type: "Action.Submit", title: label, data: ask(question) },
+    items: [rich([run(`› ${label}`, { color: "Accent", weight: "Bolder" })])],
+  }));
+}
+
 export function renderCard(reply: Reply): Record<string, unknown> {
   const body: Element[] = [];
   if (reply.title) body.push(rich([run(reply.title, { size: "Large", weight: "Bolder" })]));
@@ -69,16 +81,16 @@ export function renderCard(reply: Reply): Record<string, unknown> {
   reply.notes.forEach((note, i) => body.push(rich([run(note, { isSubtle: true })], { spacing: i === 0 ? "Medium" : "Small" })));
   reply.sources.forEach((s, i) => body.push(rich([run(sourceLine(reply.language, s), { isSubtle: true, size: "Small" })], i === 0 ? { separator: true, spacing: "Medium" } : { spacing: "None" })));
 
+  // Teams cuts a button's title after about 22 characters. Labels that long become rows of
+  // text, which wrap, each asking its question when clicked; short ones stay buttons.
+  const asRows = reply.suggestions.some((s) => s.label.length > MAX_LABEL);
+  if (asRows) body.push(...suggestionRows(reply.suggestions));
   body.push(...loopCardElements(reply));
 
   const more = moreSuggestion(reply);
   const actions: Element[] = [
     ...(more && reply.more ? [{ type: "Action.ShowCard", title: more.label, card: { type: "AdaptiveCard", body: content(reply.more) } }] : []),
-    ...reply.suggestions.map(({ label, question }) => ({
-      type: "Action.Submit",
-      title: label,
-      data: { question, msteams: { type: "messageBack", text: question, displayText: question } },
-    })),
+    ...(asRows ? [] : reply.suggestions.map(({ label, question }) => ({ type: "Action.Submit", title: label, data: ask(question) }))),
   ];
   return {
     type: "AdaptiveCard",

@@ -29,7 +29,7 @@ function previewItem(heading: string, reply: Reply): PreviewItem {
     ...cardProblems(card).map((p) => `Adaptive Cards: ${p}`),
     ...slack.flatMap((m) => messageProblems(m)).map((p) => `Block Kit: ${p}`),
     ...(visible > MAX_VISIBLE ? [`${visible} characters of text before "more" (aim: ${MAX_VISIBLE})`] : []),
-    ...labels.filter((l) => l.length > MAX_LABEL).map((l) => `button label over ${MAX_LABEL} characters: "${l}"`),
+    ...labels.filter((l) => l.length > MAX_LABEL).map((l) => `label over ${MAX_LABEL} characters (Teams shows the suggestions as rows, not buttons): "${l}"`),
   ];
   return { heading: `${heading} · ${reply.language} · ${visible} characters`, card, slack: slack.map((m) => m.blocks), terminal: renderTerminal(reply, { width: 80, color: false }).text, warnings };
 }

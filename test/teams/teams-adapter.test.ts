@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HELP_PHRASES } from "../../src/answers/help-phrases.js";
 import { cardProblems } from "../../dev/checks/adaptive-card.js";
+import { renderCard } from "../../adapters/teams/render.js";
+import { MAX_LABEL } from "../../adapters/reply-parts.js";
 import { createTeamsAdapter } from "../../adapters/teams/index.js";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startHttpServer, type RunningServer } from "../../adapters/server.js";
@@ -73,9 +75,24 @@ describe("Teams adapter over HTTP", () => {
     await post(activity({ id: conv, conversationType: "personal" }, { value: { question: "Lappi: kerro alueesta" } }));
     const [reply] = await waitReplies(conv);
     expect(plain(cardText(reply!))).toContain(String(figure(region("lappi"), "population")));
-    const actions = reply!.activity.attachments![0]!.content.actions as Array<{ type: string; data: { question: string } }>;
-    expect(actions[0]!.type).toBe("Action.Submit");
-    expect(actions[0]!.data.question).toBeTruthy();
+    // Suggestions are buttons, or rows that can be clicked when their labels are long.
+    const submits: Array<{ type: string; title: string; data?: { question?: string } }> = [];
+    JSON.stringify(reply!.activity.attachments![0]!.content, (_, v) => (v?.type === "Action.Submit" && v.data?.question && submits.push(v), v));
+    expect(submits.length).toBeGreaterThan(0);
+    for (const s of submits) expect(s.data!.question).toBeTruthy();
+  });
+
+  it("never puts a label Teams would cut on a button: long labels become rows that wrap", async () => {
+    const long = { label: "Pirkanmaa: avustukset asukasta kohden", question: "Pirkanmaa: avustukset asukasta kohden" };
+    const base = testBot().help("fi");
+    for (const suggestions of [base.suggestions, [...base.suggestions.slice(0, 1), long]]) {
+      const card = renderCard({ ...base, suggestions }) as { actions?: Array<{ title: string }>; body: Array<{ type: string; selectAction?: { data: { question: string } } }> };
+      for (const a of card.actions ?? []) expect(a.title.length).toBeLessThanOrEqual(MAX_LABEL);
+      const rows = card.body.filter((b) => b.selectAction).map((b) => b.selectAction!.data.question);
+      const buttons = (card.actions ?? []).length;
+      expect(rows.length + buttons).toBe(suggestions.length);
+      expect(cardProblems(card)).toEqual([]);
+    }
   });
 
   it("welcomes once when the app is added to a conversation", async () => {
