@@ -105,5 +105,5 @@ describe("killing the server during a burst of confirmed edits", () => {
     } finally {
       await last.kill();
     }
-  }, 40_000);
+  }, 60_000);
 });
