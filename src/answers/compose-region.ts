@@ -6,7 +6,7 @@ import { addFigure, formatPerResident, perResident, regionName } from "./figures
 import { formatDate } from "./format.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
-import { topicSuggestion } from "./suggestions.js";
+import { topicLabel, topicSuggestion } from "./suggestions.js";
 
 type RegionPlan = Extract<Plan, { kind: "region" }>;
 
@@ -31,39 +31,35 @@ export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan, f
   if (overview || plan.sections.includes("tour")) {
     b.fact(p.tourDate, `${formatDate(region.tour.date, b.lang)} (${p.tourOrder(region.tour.order, k.regions.length)})`).source(region.tour.source);
   }
+  // An overview shows the figures and the structures; the tour's findings are one click away.
   if (overview || plan.sections.includes("structures")) addStructures(b, region);
-  if (overview || plan.sections.includes("highlights")) addHighlights(b, region);
-  if (plan.entryId) addEntrySummary(b, k, plan.entryId);
+  if ((overview && full) || plan.sections.includes("highlights")) addHighlights(b, region);
+  else if (overview && region.highlights.length) {
+    b.more({ paragraphs: [`${p.highlights}:\n` + region.highlights.map((h) => `– ${b.t(h.text)}`).join("\n")], facts: [], items: [], ordered: false });
+    region.highlights.forEach((h) => b.source(h.source));
+    b.suggest(p.tellMore.toLowerCase(), p.tellMore);
+  }
 
   const name = regionName(region, b.lang);
-  if (!overview) b.suggest(topicSuggestion(b.lang, name, "overview"));
-  if (!plan.perResident) b.suggest(topicSuggestion(b.lang, name, "per-resident"));
-  if (!plan.sections.includes("structures")) b.suggest(topicSuggestion(b.lang, name, "structures"));
+  if (!overview) b.suggest(topicSuggestion(b.lang, name, "overview"), topicLabel(b.lang, "overview"));
+  if (!plan.perResident) b.suggest(topicSuggestion(b.lang, name, "per-resident"), topicLabel(b.lang, "per-resident"));
+  if (!plan.sections.includes("structures") && !overview) b.suggest(topicSuggestion(b.lang, name, "structures"), topicLabel(b.lang, "structures"));
 }
 
 function addStructures(b: ReplyBuilder, region: Region): void {
-  if (region.structures.length === 0) return;
-  const p = PHRASES[b.lang];
-  const lines = region.structures.map((s) => {
+  // Items, so that they follow the figures on every platform (paragraphs come first).
+  for (const s of region.structures) {
     const d = s.description ? `: ${b.t(s.description)}` : "";
-    return `${capitalise(b.t(s.name))}${d}`;
-  });
-  b.paragraph(`${p.structures}:\n` + lines.map((l) => `– ${l}`).join("\n"));
-  region.structures.forEach((s) => b.source(s.source));
+    b.item(`${capitalise(b.t(s.name))}${d}`);
+    b.source(s.source);
+  }
 }
 
 function addHighlights(b: ReplyBuilder, region: Region): void {
-  if (region.highlights.length === 0) return;
-  const p = PHRASES[b.lang];
-  b.paragraph(`${p.highlights}:\n` + region.highlights.map((h) => `– ${b.t(h.text)}`).join("\n"));
-  region.highlights.forEach((h) => b.source(h.source));
-}
-
-function addEntrySummary(b: ReplyBuilder, k: Knowledge, entryId: string): void {
-  const entry = k.entries.find((e) => e.id === entryId);
-  if (!entry) return;
-  b.paragraph(`${b.t(entry.title)}: ${b.t(entry.summary)}`).entry(entry.id);
-  entry.sources.forEach((s) => b.source(s));
+  for (const h of region.highlights) {
+    b.item(b.t(h.text));
+    b.source(h.source);
+  }
 }
 
 function capitalise(s: string): string {

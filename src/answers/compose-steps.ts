@@ -5,11 +5,16 @@ import type { Plan } from "../understanding/plan.js";
 import { regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
+import { shortLabel } from "./suggestions.js";
 
 type StepsPlan = Extract<Plan, { kind: "steps" }>;
 const MAX_REGION_NOTES = 6;
 
-export function composeSteps(b: ReplyBuilder, k: Knowledge, plan: StepsPlan): boolean {
+/**
+ * The steps: all five as a list of titles (what each means and where the list comes from are one
+ * click away), or one step in full. `full` shows every step with its meaning ("kerro lisää").
+ */
+export function composeSteps(b: ReplyBuilder, k: Knowledge, plan: StepsPlan, full = false): boolean {
   const steps = k.steps;
   if (!steps) return false;
   const p = PHRASES[b.lang];
@@ -17,9 +22,16 @@ export function composeSteps(b: ReplyBuilder, k: Knowledge, plan: StepsPlan): bo
   steps.sources.forEach((s) => b.source(s));
   const step = plan.n ? steps.steps.find((s) => s.n === plan.n) : undefined;
   if (!step) {
-    b.title(b.t(steps.title)).paragraph(b.t(steps.summary)).ordered();
-    steps.steps.forEach((s) => b.item(`${b.t(s.title)} – ${b.t(s.meaning)}`));
-    b.suggest(`${p.stepTitle(1)}: ${b.t(steps.steps[0]!.title)}`);
+    b.title(b.t(steps.title)).ordered();
+    if (full) {
+      steps.steps.forEach((s) => b.item(`${b.t(s.title)} – ${b.t(s.meaning)}`));
+      b.note(b.t(steps.summary));
+    } else {
+      steps.steps.forEach((s) => b.item(b.t(s.title)));
+      b.more({ paragraphs: [b.t(steps.summary)], facts: [], items: steps.steps.map((s) => `${b.t(s.title)} – ${b.t(s.meaning)}`), ordered: true });
+      b.suggest(p.tellMore.toLowerCase(), p.tellMore);
+    }
+    for (const s of steps.steps.slice(0, 2)) b.suggest(`${p.stepTitle(s.n)}: ${b.t(s.title)}`, p.stepTitle(s.n));
     return true;
   }
   b.title(`${p.stepTitle(step.n)}/5: ${b.t(step.title)}`).paragraph(b.t(step.meaning)).paragraph(`${p.whyItMatters}: ${b.t(step.why)}`);
@@ -35,7 +47,7 @@ export function composeSteps(b: ReplyBuilder, k: Knowledge, plan: StepsPlan): bo
   }
   step.sources.forEach((s) => b.source(s));
   const next = steps.steps.find((s) => s.n === step.n + 1);
-  if (next) b.suggest(`${p.stepTitle(next.n)}: ${b.t(next.title)}`);
-  b.suggest(b.t(steps.title));
+  if (next) b.suggest(`${p.stepTitle(next.n)}: ${b.t(next.title)}`, p.stepTitle(next.n));
+  b.suggest(b.t(steps.title), shortLabel(b.t(steps.title)));
   return true;
 }

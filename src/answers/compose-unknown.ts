@@ -9,15 +9,15 @@ import { fold } from "../understanding/normalise.js";
 import { addFigure, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import { pick, type ReplyBuilder } from "./reply-builder.js";
-import { topicSuggestion } from "./suggestions.js";
+import { shortLabel, topicSuggestion } from "./suggestions.js";
 
 export function composeUnknown(b: ReplyBuilder, k: Knowledge, u: Understanding, plan: Extract<Plan, { kind: "unknown" }>): void {
   const p = PHRASES[b.lang];
   b.paragraph(plan.years ? p.noFigureForYear(plan.years.join(", ")) : p.dontKnow).paragraph(p.canHelpWith);
   const region = plan.regionId ? k.regions.find((r) => r.id === plan.regionId) : undefined;
-  if (region) b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"));
-  for (const s of didYouMean(k, u.unknown, b.lang)) b.suggest(s);
-  if (k.steps) b.suggest(b.t(k.steps.title));
+  if (region) b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"), shortLabel(regionName(region, b.lang)));
+  for (const s of didYouMean(k, u.unknown, b.lang)) b.suggest(s, shortLabel(s));
+  if (k.steps) b.suggest(b.t(k.steps.title), shortLabel(b.t(k.steps.title)));
 }
 
 export function composeAmbiguous(b: ReplyBuilder, k: Knowledge, plan: Extract<Plan, { kind: "ambiguous" }>): void {
@@ -31,7 +31,7 @@ export function composeAmbiguous(b: ReplyBuilder, k: Knowledge, plan: Extract<Pl
     b.entry(id);
     if (metrics.length === 0) b.item(b.t(region.organisation));
     for (const m of metrics) addFigure(b, k, region, m, `${regionName(region, b.lang)} – ${b.t(m.name)}`);
-    b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"));
+    b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"), shortLabel(regionName(region, b.lang)));
   }
 }
 

@@ -57,7 +57,7 @@ function composeMore(k: Knowledge, of: Plan, u: Understanding, lang: Language, p
   if (of.kind === "passages" || of.kind === "entry") {
     const first = of.kind === "entry" ? undefined : of.hits[0]!.passage;
     const entryId = of.kind === "entry" ? of.id : first?.entryId;
-    if (first?.stepN) composeSteps(b, k, { kind: "steps", n: first.stepN });
+    if (first?.stepN) composeSteps(b, k, { kind: "steps", n: first.stepN }, true);
     else if (entryId && k.entries.some((e) => e.id === entryId)) composeEntry(b, k, { kind: "entry", id: entryId, alternatives: [] }, true);
     else if (first?.regionId) composeRegion(b, k, { kind: "region", regionId: first.regionId, metrics: [], sections: [], perResident: false }, true);
     else return composeReply(k, of, u, lang, passages);
@@ -65,6 +65,10 @@ function composeMore(k: Knowledge, of: Plan, u: Understanding, lang: Language, p
   }
   if (of.kind === "region") {
     composeRegion(b, k, { ...of, metrics: [], sections: [] }, true);
+    return b.build(true);
+  }
+  if (of.kind === "steps") {
+    composeSteps(b, k, of, true);
     return b.build(true);
   }
   return composeReply(k, of, u, lang, passages);

@@ -68,7 +68,7 @@ export function addFigure(b: ReplyBuilder, k: Knowledge, region: Region, metric:
     const src = k.sources.get(o.source);
     const value = formatValue(o.value, metric.unit, b.lang, o.approx) + (o.note ? ` – ${b.t(o.note)}` : "");
     const when = b.t(o.describes ?? src?.describes ?? o.as_of ?? "");
-    b.paragraph(`${b.t(metric.name)}: ${value} (${src ? b.t(src.title) : o.source}, ${when}).`);
+    b.note(`${b.t(metric.name)}: ${value} (${src ? b.t(src.title) : o.source}, ${when}).`);
     b.source(o.source, o.describes);
   }
   return true;

@@ -12,7 +12,6 @@ type Phrases = {
   askAlso: string;
   tourDate: string;
   tourOrder: (n: number, of: number) => string;
-  structures: string;
   highlights: string;
   perResident: string;
   perResidentNote: string;
@@ -55,7 +54,6 @@ export const PHRASES: Record<Language, Phrases> = {
     askAlso: "Voit kysyä myös",
     tourDate: "Aluekierroksen tapaaminen",
     tourOrder: (n, of) => `${n}. tapaaminen ${of}:stä`,
-    structures: "Yhteistyörakenteet",
     highlights: "Aluekierroksen huomiot",
     perResident: "asukasta kohden",
     perResidentNote: "Asukasta kohden laskettu: luku jaettuna saman lähteen asukasluvulla.",
@@ -102,7 +100,6 @@ export const PHRASES: Record<Language, Phrases> = {
     askAlso: "Du kan också fråga",
     tourDate: "Regionrundans möte",
     tourOrder: (n, of) => `möte ${n} av ${of}`,
-    structures: "Samarbetsstrukturer",
     highlights: "Iakttagelser från regionrundan",
     perResident: "per invånare",
     perResidentNote: "Per invånare: siffran delad med invånarantalet från samma källa.",
@@ -149,7 +146,6 @@ export const PHRASES: Record<Language, Phrases> = {
     askAlso: "You can also ask",
     tourDate: "Regional tour meeting",
     tourOrder: (n, of) => `meeting ${n} of ${of}`,
-    structures: "Cooperation structures",
     highlights: "Findings of the regional tour",
     perResident: "per resident",
     perResidentNote: "Per resident: the figure divided by the population from the same source.",

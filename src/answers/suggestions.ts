@@ -12,6 +12,17 @@ export function topicSuggestion(lang: Language, regionName: string, topic: keyof
   return `${regionName}: ${TOPICS[topic][lang]}`;
 }
 
+const LABELS = {
+  overview: { fi: "Koko profiili", sv: "Hela profilen", en: "Full profile" },
+  "per-resident": { fi: "Asukasta kohden", sv: "Per invånare", en: "Per resident" },
+  structures: { fi: "Yhteistyörakenteet", sv: "Samarbetsstrukturer", en: "Cooperation bodies" },
+} as const;
+
+/** The button label of a topic suggestion: a few natural words, the region is in the question. */
+export function topicLabel(lang: Language, topic: keyof typeof TOPICS): string {
+  return LABELS[topic][lang];
+}
+
 const RANKING = { fi: "eniten", sv: "flest", en: "most" } as const;
 
 /** "eniten: sote-järjestöjä" — a ranking question built from a metric's own name. */

@@ -17,7 +17,7 @@ export const SECTIONS: Section[] = ["structures", "highlights", "tour"];
 
 export type Plan =
   | { kind: "help" }
-  | { kind: "region"; regionId: string; metrics: string[]; sections: Section[]; perResident: boolean; entryId?: string; readAs?: RegionMention }
+  | { kind: "region"; regionId: string; metrics: string[]; sections: Section[]; perResident: boolean; readAs?: RegionMention }
   | { kind: "compare"; regionIds: string[]; metrics: string[]; perResident: boolean }
   | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; countiesOnly: boolean; exclude: string[]; top: number; total: boolean; threshold?: Threshold }
   | { kind: "steps"; n?: number; regionId?: string }
@@ -50,6 +50,10 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   // Something no source gives (a phone number, doctors): no region or topic makes it answerable.
   if (u.unknowable.length > 0) return { kind: "unknown", ...(regionId ? { regionId } : {}) };
   if (previous && g.has("more") && u.topicWords.length === 0 && regionIds.length === 0 && u.metrics.length === 0 && !(previous.kind === "steps" && stepN)) return { kind: "more", of: previous };
+  // "Mitä Pirkanmaa lupasi?" – "entä Pohjois-Savo?": the same question about another region.
+  if (previous?.kind === "passages" && regionIds.length === 1 && u.topicWords.length === 0 && u.metrics.length === 0 && !ranking && sections.length === 0) {
+    return answeringPassages({ ...u, terms: previous.terms, asks: previous.asks }, understander, k, regionIds[0]) ?? { kind: "unknown", regionId: regionIds[0]! };
+  }
   const followUp = previous && followUpPlan(u, previous, { regionIds, sections, perResident, ranking, stepN, entries: entries.length });
   if (followUp) return followUp;
   // "kuka sitä johtaa?" after an answer about one region: a question about that region.
