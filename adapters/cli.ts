@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { createBot, type CoreBot } from "../src/bot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { diffKnowledge } from "../src/knowledge/diff.js";
+import { generalWords } from "../src/understanding/general-words.js";
 import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";
 import { knowledgeJsonSchema } from "../src/knowledge/json-schema.js";
 import { createKnowledgeStore, KnowledgeError } from "../src/knowledge/store.js";
@@ -111,6 +112,10 @@ function kbCommand(args: string[]): number {
   if (!r.ok) return printProblems(r.problems, target);
   const k = r.knowledge;
   process.stdout.write(`${target}: valid — ${k.files.length} files, ${k.regions.length} regions, ${k.entries.length} entries, ${k.sources.size} sources\n`);
+  for (const g of generalWords(k)) {
+    const why = g.why === "shared" ? `listed by ${g.entries.length} entries` : "also a common word or part of a region's name";
+    process.stdout.write(`warning: trigger word "${g.word}" (${g.entries.join(", ")}) is ${why}; a longer phrase says more\n`);
+  }
   return 0;
 }
 

@@ -48,3 +48,15 @@ describe("content words", () => {
   });
   it("name what no source gives", () => expect(read("Mikä on Kainuun järjestökoordinaattorin puhelinnumero?").unknowable.length).toBe(1));
 });
+
+describe("general trigger words", () => {
+  it("flags a word many entries list and a word that is part of a region's name", async () => {
+    const { generalWords } = await import("../../src/understanding/general-words.js");
+    const { knowledge } = createKnowledgeStore(KNOWLEDGE_DIR).current();
+    const entries = knowledge.entries.slice(0, 4).map((e, i) => ({ ...e, words: [...e.words, "yhteistyö", ...(i === 0 ? ["Suomessa"] : [])] }));
+    const found = generalWords({ ...knowledge, entries });
+    expect(found.find((g) => g.word === "yhteistyo")?.why).toBe("shared");
+    expect(found.find((g) => g.word === "suomessa")?.why).toBe("common");
+    expect(generalWords(knowledge)).toEqual([]);
+  });
+});
