@@ -76,14 +76,16 @@ export function createLoop(o: LoopOptions): Loop {
     const { knowledge, understander } = o.knowledge.current();
     const regionIds = new Set(knowledge.regions.map((r) => r.id));
     // An unanswered reply names no entries, but the question may still name a region to route by.
-    const named = reply.answered ? [] : understander.understand(limitQuestion(m).message.text, m.locale).regions.flatMap((r) => r.ids);
+    // What was answered is what is logged: the first MAX_QUESTION_CHARS, never a 40 000-character text.
+    const text = limitQuestion(m).message.text;
+    const named = reply.answered ? [] : understander.understand(text, m.locale).regions.flatMap((r) => r.ids);
     const questionId = o.store.addQuestion({
       at: now().toISOString(),
       platform: m.platform,
       conversationId: m.conversationId,
       userId: m.userId,
       ...(m.address !== undefined ? { address: m.address } : {}),
-      text: m.text,
+      text,
       language: reply.language,
       answered: reply.answered,
       regions: [...new Set([...reply.entryIds.filter((id) => regionIds.has(id)), ...named])],
