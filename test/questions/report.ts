@@ -13,18 +13,6 @@ const store = createKnowledgeStore(process.env.KNOWLEDGE_DIR ?? KNOWLEDGE_DIR);
 const cases = loadQuestions();
 const replies = answerAll(createBot({ store }), cases);
 
-let passed = 0;
-const byFile = new Map<string, [number, number]>();
-for (const c of cases) {
-  const why = judge(c, replies.get(c.id)!);
-  const [p, n] = byFile.get(c.file) ?? [0, 0];
-  byFile.set(c.file, [p + (why.length ? 0 : 1), n + 1]);
-  if (!why.length) passed++;
-  else if (args.includes("--fail")) console.log(`FAIL ${c.id} ${JSON.stringify(c.turns)}: ${why.join("; ")}`);
-}
-for (const [file, [p, n]] of byFile) console.log(`${file.padEnd(24)} ${String(p).padStart(3)}/${n}  ${((100 * p) / n).toFixed(0)} %`);
-console.log(`${passed} passed, ${cases.length - passed} failed`);
-
 if (args.includes("--coverage")) {
   const { knowledge: k, understander } = store.current();
   const passages = understander.index.passages;
@@ -45,3 +33,17 @@ if (args.includes("--coverage")) {
   console.log(`\n${missed.length} of ${passages.length} passages reached by no question:`);
   for (const p of missed) console.log(`  ${p.id}  ${(typeof p.text === "string" ? p.text : p.text.fi).slice(0, 100)}`);
 }
+
+// The scores last, so that the end of the output is the summary.
+let passed = 0;
+const byFile = new Map<string, [number, number]>();
+for (const c of cases) {
+  const why = judge(c, replies.get(c.id)!);
+  const [p, n] = byFile.get(c.file) ?? [0, 0];
+  byFile.set(c.file, [p + (why.length ? 0 : 1), n + 1]);
+  if (!why.length) passed++;
+  else if (args.includes("--fail")) console.log(`FAIL ${c.id} ${JSON.stringify(c.turns)}: ${why.join("; ")}`);
+}
+for (const [file, [p, n]] of byFile) console.log(`${file.padEnd(24)} ${String(p).padStart(3)}/${n}  ${((100 * p) / n).toFixed(0)} %`);
+console.log(`${passed} of ${cases.length} questions answered right`);
+
