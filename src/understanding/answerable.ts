@@ -133,7 +133,8 @@ function holds(h: PassageHit, u: Understanding, whichRegion: boolean, regionOf: 
 
 /** A number within a few words of one of the question's words: "noin 60 tuottaa sote-palveluja". */
 function numberNear(text: string, terms: string[], lang: Language): boolean {
-  const tokens = tokenize(text);
+  // A date ("7.4.2020") is not a count.
+  const tokens = tokenize(text.replace(/\b\d{1,2}\.\d{1,2}\.(\d{4})?/g, " "));
   const numbers = tokens.flatMap((t, i) => (/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word) ? [i] : []));
   if (numbers.length === 0) return false;
   const hits = tokens.flatMap((t, i) => (terms.some((m) => names(canonicalStem(t.word, lang), m)) ? [i] : []));
