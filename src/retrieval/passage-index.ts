@@ -55,8 +55,11 @@ export interface PassageIndex {
   search(terms: QueryTerm[], lang: Language, filter?: (p: Passage) => boolean): PassageHit[];
   /** Whether a term occurs anywhere in the knowledge (in any form). */
   knows(term: string, lang: Language): boolean;
-  /** How rare a term is (BM25's idf); a term the knowledge lacks is rarest of all. */
-  idf(term: QueryTerm, lang: Language): number;
+  /**
+   * How rare a term is (BM25's idf, through its most common form), or undefined when the
+   * knowledge holds no form of it.
+   */
+  idf(term: QueryTerm, lang: Language): number | undefined;
 }
 
 export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex {
@@ -84,8 +87,8 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
     knows: (term, lang) => variants(indexes.get(lang)!, term).length > 0,
     idf(q, lang) {
       const index = indexes.get(lang)!;
-      const df = Math.max(0, ...forms(index, q).map(([t]) => index.postings.get(t)!.length));
-      return idfOf(df);
+      const found = forms(index, q);
+      return found.length ? idfOf(Math.max(...found.map(([t]) => index.postings.get(t)!.length))) : undefined;
     },
     search(terms, lang, filter) {
       const index = indexes.get(lang)!;

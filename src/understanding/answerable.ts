@@ -39,16 +39,17 @@ export function answeringPassages(u: Understanding, understander: Understander, 
   // A word the knowledge lacks weighs as much as the question's most telling known word: it may
   // be the very thing asked ("Oulussa", "alijäämä"), or only a verb ("tapahtui"), which the
   // other words then outweigh.
-  const known = u.terms.filter((t) => understander.index.knows(t.term, u.language) || t.alts?.some((a) => understander.index.knows(a, u.language)));
-  const knownIdf = known.map((t) => understander.index.idf(t, u.language));
+  // Each term's rarity, looked up once; undefined for a term the knowledge lacks.
+  const rarity = new Map(u.terms.map((t) => [t.term, understander.index.idf(t, u.language)]));
+  const knownIdf = [...rarity.values()].filter((x): x is number => x !== undefined);
   const unknownIdf = knownIdf.length ? Math.max(...knownIdf) : 1;
   // A year is a condition the passage must meet (below), not a word it must share.
   const words = u.terms.filter((t) => !/^\d+$/.test(t.term) && !t.weak);
   if (words.length === 0) return undefined;
   // A number is given only for what the knowledge names: "Paljonko Fountain Park laskutti?" has
   // the firm and the brainstorm, but no invoice.
-  if ((u.asks === "count" || u.asks === "amount") && words.some((t) => !known.includes(t))) return undefined;
-  const idf = new Map(words.map((t) => [t.term, known.includes(t) ? understander.index.idf(t, u.language) : unknownIdf]));
+  if ((u.asks === "count" || u.asks === "amount") && words.some((t) => rarity.get(t.term) === undefined)) return undefined;
+  const idf = new Map(words.map((t) => [t.term, rarity.get(t.term) ?? unknownIdf]));
   const total = [...idf.values()].reduce((a, b) => a + b, 0);
   const coverage = (h: PassageHit) => [...h.matched].reduce((a, t) => a + (idf.get(t) ?? 0) * Math.min(1, (h.closeness.get(t) ?? 0) / 0.7), 0) / total;
   const need = regionId ? COVERAGE_IN_REGION : COVERAGE;

@@ -112,7 +112,7 @@ export function planFor(u: Understanding, k: Knowledge, previous: Plan | undefin
   const passages = answeringPassages(u, understander, k);
   if (passages) return passages;
   if (figureAsked && u.unknown.length === 0 && entries.length === 0) return rankingPlan(u, metric, [], true);
-  if (entries.length > 0 && definitional(u, k, entries[0]!.id)) return { kind: "entry", id: entries[0]!.id, alternatives: entries.slice(1, 3).map((e) => e.id) };
+  if (entries.length > 0 && definitional(u)) return { kind: "entry", id: entries[0]!.id, alternatives: entries.slice(1, 3).map((e) => e.id) };
   if ((g.has("help") || g.has("greeting") || g.has("thanks")) && u.unknown.length <= 1) return { kind: "help" };
   return { kind: "unknown" };
 }
@@ -150,9 +150,7 @@ export function regionPlan(u: Understanding, k: Knowledge, understander: Underst
 }
 
 /** "Mikä on STEA?", "hyte": the question names the entry and asks nothing narrower. */
-function definitional(u: Understanding, k: Knowledge, entryId: string): boolean {
-  const entry = k.entries.find((e) => e.id === entryId);
-  if (!entry) return false;
+function definitional(u: Understanding): boolean {
   return u.unknown.length === 0 && u.asks !== "who" && u.asks !== "when" && u.asks !== "count" && u.asks !== "amount";
 }
 
@@ -183,4 +181,3 @@ export function rankingPlan(u: Understanding, metric: string, regionIds: string[
   };
 }
 
-export { regionsOf };
