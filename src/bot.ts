@@ -1,13 +1,21 @@
-// The bot core's one entry point: a message and its conversation in, a Reply out. Knowledge
-// comes from the live store on every question, so a reload is served from the next question on.
+// The bot core's one entry point: a message and its conversation in, a Reply out. A message is
+// read into a frame, edited into the conversation's previous frame, answered by the candidate the
+// fitted model trusts (or refused), and composed. Knowledge comes from the live store on every
+// question, so a reload is served from the next question on.
 import { composeHelp, composeWelcome } from "./answers/compose-help.js";
 import { composeReply } from "./answers/compose.js";
+import { joinReplies } from "./answers/join-replies.js";
 import { createReplyBuilder } from "./answers/reply-builder.js";
 import type { Curator } from "./curation/curator.js";
+import { decide, type Decision } from "./decision/decide.js";
+import { loadAnswerModel, weightsOf, type AnswerModel } from "./decision/model.js";
+import type { Plan } from "./decision/plan.js";
+import type { Compiled, KnowledgeStore } from "./knowledge/store.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
-import type { KnowledgeStore } from "./knowledge/store.js";
 import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
-import { planFor, type Plan } from "./understanding/plan.js";
+import { questionParts } from "./understanding/clauses.js";
+import { continueFrame, type Previous } from "./understanding/follow-up.js";
+import { readFrame } from "./understanding/frame.js";
 
 export interface BotOptions {
   store: KnowledgeStore;
@@ -19,9 +27,14 @@ export interface BotOptions {
   maxConversations?: number;
   /** Coordinators' commands (changes, history, subscriptions); without it every message is a question. */
   curator?: Curator;
+  /** The answer model; the fitted one shipped in src/decision by default (cross-validation passes its own). */
+  model?: AnswerModel;
+  /** Sees every decision (the question report reads the candidates and their features). */
+  onDecision?: (d: Decision, text: string) => void;
 }
 
 interface Context {
+  previous: Previous;
   plan: Plan;
   at: number;
   version: number;
@@ -36,20 +49,44 @@ export function createBot(options: BotOptions): CoreBot {
   const now = options.now ?? Date.now;
   const idleMs = options.idleMs ?? 30 * 60_000;
   const max = options.maxConversations ?? 10_000;
+  const model = options.model ?? loadAnswerModel();
+  const weights = weightsOf(model);
   const contexts = new Map<string, Context>();
+
+  /** One question of a message, in its conversation's context; returns the reply and the new context. */
+  const answerOne = (c: Compiled, text: string, locale: string | undefined, ctx: Context | undefined): { reply: Reply; ctx: Context } => {
+    const { knowledge: k, understander, version } = c;
+    const u = understander.understand(text, locale);
+    const readTopic = (item: string) => {
+      const t = understander.understand(item, locale);
+      return { terms: t.terms, topicWords: t.topicWords, entries: t.entries.filter((e) => e.score >= 0.5).map((e) => e.id) };
+    };
+    const frame = continueFrame(readFrame(u, text), ctx?.previous, readTopic);
+    const decision = decide(frame, text, k, understander, ctx?.plan, weights);
+    options.onDecision?.(decision, text);
+    const reply = composeReply(k, decision.plan, u, u.language, understander.index.passages);
+    const regionIds = new Set(k.regions.map((r) => r.id));
+    const listedRegions = reply.entryIds.filter((id) => regionIds.has(id));
+    const recentRegions = [...new Set([...frame.regions, ...(ctx?.previous.recentRegions ?? [])])].slice(0, 4);
+    const previous: Previous = { frame, listedRegions, listedItems: reply.items, recentRegions };
+    return { reply, ctx: { previous, plan: decision.plan, at: now(), version } };
+  };
 
   const answer = (asked: IncomingMessage): Reply => {
     const { message, cut } = limitQuestion(asked);
-    const { knowledge, understander, version } = options.store.current();
-    const u = understander.understand(message.text, message.locale);
-    const ctx = contexts.get(message.conversationId);
+    const compiled = options.store.current();
+    const stored = contexts.get(message.conversationId);
     // Context from other knowledge may name regions or entries that no longer exist.
-    const previous = ctx && now() - ctx.at < idleMs && ctx.version === version ? ctx.plan : undefined;
-    const plan = planFor(u, knowledge, previous, understander, message.text);
-    const reply = composeReply(knowledge, plan, u, u.language, understander.index.passages);
-
+    let ctx = stored && now() - stored.at < idleMs && stored.version === compiled.version ? stored : undefined;
+    const replies: Reply[] = [];
+    for (const part of questionParts(message.text, compiled.understander.readClauses)) {
+      const r = answerOne(compiled, part, message.locale, ctx);
+      replies.push(r.reply);
+      ctx = r.ctx;
+    }
+    const reply = replies.length === 1 ? replies[0]! : joinReplies(replies);
     contexts.delete(message.conversationId);
-    if (reply.answered || plan.kind === "unknown") contexts.set(message.conversationId, { plan, at: now(), version });
+    contexts.set(message.conversationId, ctx!);
     if (contexts.size > max) contexts.delete(contexts.keys().next().value!);
     return cut ? noteCutQuestion(reply) : reply;
   };

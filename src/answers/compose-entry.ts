@@ -2,7 +2,7 @@
 // newest is shown as the figure and the other one named beside it), with related entries offered.
 import type { Knowledge } from "../knowledge/load.js";
 import type { LabelledFact } from "../knowledge/schema.js";
-import type { Plan } from "../understanding/plan.js";
+import type { Plan } from "../decision/plan.js";
 import { asOf, formatValue } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";

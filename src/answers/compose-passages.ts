@@ -4,7 +4,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { Passage } from "../retrieval/passages.js";
 import type { ReplyFact, ReplyMore } from "../seam.js";
-import type { Plan } from "../understanding/plan.js";
+import type { Plan } from "../decision/plan.js";
 import { formatValue, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";

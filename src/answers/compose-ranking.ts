@@ -3,7 +3,7 @@
 // at question time. The verdict comes first, then the rows, then how they were computed.
 import type { Knowledge, Region } from "../knowledge/load.js";
 import type { Metric } from "../knowledge/schema.js";
-import type { Plan } from "../understanding/plan.js";
+import type { Plan } from "../decision/plan.js";
 import { formatPerResident, formatValue, newest, perResident, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";

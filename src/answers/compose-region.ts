@@ -1,7 +1,7 @@
 // A region's answer: the figures asked for (or all of them), per-resident figures, its
 // cooperation structures, the tour's findings and the meeting date, each with its source.
 import type { Knowledge, Region } from "../knowledge/load.js";
-import type { Plan } from "../understanding/plan.js";
+import type { Plan } from "../decision/plan.js";
 import { addFigure, formatPerResident, perResident, regionName } from "./figures.js";
 import { formatDate } from "./format.js";
 import { PHRASES } from "./phrases.js";

@@ -1,7 +1,7 @@
 // The five steps to working NGO cooperation: all of them, or one with why it matters and what
 // the 2023 tour found on it (from the steps tags on region structures and highlights).
 import type { Knowledge } from "../knowledge/load.js";
-import type { Plan } from "../understanding/plan.js";
+import type { Plan } from "../decision/plan.js";
 import { regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";

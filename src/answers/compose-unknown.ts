@@ -3,9 +3,9 @@
 // name. Never a guessed figure.
 import Fuse from "fuse.js";
 import type { Knowledge } from "../knowledge/load.js";
-import type { Plan } from "../understanding/plan.js";
+import type { Plan } from "../decision/plan.js";
 import type { Understanding } from "../understanding/understand.js";
-import { fold } from "../understanding/normalise.js";
+import { fold } from "../text/normalise.js";
 import { addFigure, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import { pick, type ReplyBuilder } from "./reply-builder.js";
@@ -32,6 +32,15 @@ export function composeAmbiguous(b: ReplyBuilder, k: Knowledge, plan: Extract<Pl
     if (metrics.length === 0) b.item(b.t(region.organisation));
     for (const m of metrics) addFigure(b, k, region, m, `${regionName(region, b.lang)} – ${b.t(m.name)}`);
     b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"), shortLabel(regionName(region, b.lang)));
+  }
+}
+
+/** "montako järjestöä meillä on?" with no region known: the question again for each region. */
+export function composeAskRegion(b: ReplyBuilder, k: Knowledge, plan: Extract<Plan, { kind: "ask-region" }>): void {
+  b.paragraph(PHRASES[b.lang].askRegion);
+  const asked = plan.question.trim();
+  for (const r of [...k.regions].sort((x, y) => regionName(x, b.lang).localeCompare(regionName(y, b.lang), b.lang))) {
+    b.choice(`${regionName(r, b.lang)}: ${asked}`, shortLabel(regionName(r, b.lang)));
   }
 }
 

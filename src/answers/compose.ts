@@ -2,14 +2,14 @@
 // its sources and the dates they describe (added by the composers through the builder).
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language } from "../knowledge/schema.js";
-import type { Plan } from "../understanding/plan.js";
+import type { Plan } from "../decision/plan.js";
 import type { Understanding } from "../understanding/understand.js";
 import type { Passage } from "../retrieval/passages.js";
 import type { Reply } from "../seam.js";
 import { composeEntry } from "./compose-entry.js";
 import { composePassages } from "./compose-passages.js";
 import { composeHelp } from "./compose-help.js";
-import { composeAmbiguous, composeUnknown } from "./compose-unknown.js";
+import { composeAmbiguous, composeAskRegion, composeUnknown } from "./compose-unknown.js";
 import { composeCompare, composeRanking } from "./compose-ranking.js";
 import { composeRegion } from "./compose-region.js";
 import { composeSteps } from "./compose-steps.js";
@@ -44,6 +44,9 @@ export function composeReply(k: Knowledge, plan: Plan, u: Understanding, lang: L
     case "help":
       composeHelp(b, k);
       break;
+    case "ask-region":
+      composeAskRegion(b, k, plan);
+      return b.build(false);
     case "unknown":
       composeUnknown(b, k, u, plan);
       return b.build(false);

@@ -23,6 +23,7 @@ type Phrases = {
   countiesOnly: (helsinki: string) => string;
   otherFigure: (value: string, source: string, date: string) => string;
   ambiguous: (written: string) => string;
+  askRegion: string;
   readAs: (written: string, name: string) => string;
   partOf: (written: string, name: string) => string;
   stepTitle: (n: number) => string;
@@ -65,6 +66,7 @@ export const PHRASES: Record<Language, Phrases> = {
     countiesOnly: (h) => `Mukana ovat vain hyvinvointialueet; ${h} ei ole hyvinvointialue, vaan kaupunki järjestää palvelut itse.`,
     otherFigure: (v, s, d) => `Toinen lähde: ${v} (${s}, ${d}).`,
     ambiguous: (w) => `”${w}” voi tarkoittaa useaa aluetta. Tarkenna, mitä niistä tarkoitat:`,
+    askRegion: "Minkä alueen tietoja tarkoitat? Valitse alue tai kirjoita sen nimi, niin vastaan.",
     readAs: (w, n) => `Tulkitsin ”${w}” tarkoittavan aluetta ${n}.`,
     partOf: (w, n) => `”${w}” on osa aluetta ${n}: luvut koskevat koko aluetta, eivät pelkkää kaupunkia.`,
     stepTitle: (n) => `Askel ${n}`,
@@ -111,6 +113,7 @@ export const PHRASES: Record<Language, Phrases> = {
     countiesOnly: (h) => `Endast välfärdsområdena är med; ${h} är inte ett välfärdsområde, staden ordnar tjänsterna själv.`,
     otherFigure: (v, s, d) => `En annan källa: ${v} (${s}, ${d}).`,
     ambiguous: (w) => `”${w}” kan betyda flera områden. Vilket menar du?`,
+    askRegion: "Vilket område menar du? Välj området eller skriv dess namn, så svarar jag.",
     readAs: (w, n) => `Jag tolkade ”${w}” som ${n}.`,
     partOf: (w, n) => `”${w}” är en del av ${n}: siffrorna gäller hela området, inte bara staden.`,
     stepTitle: (n) => `Steg ${n}`,
@@ -157,6 +160,7 @@ export const PHRASES: Record<Language, Phrases> = {
     countiesOnly: (h) => `Counties only; ${h} is not a wellbeing services county, the city organises the services itself.`,
     otherFigure: (v, s, d) => `Another source: ${v} (${s}, ${d}).`,
     ambiguous: (w) => `"${w}" can mean several areas. Which one do you mean?`,
+    askRegion: "Which area do you mean? Pick one or type its name and I will answer.",
     readAs: (w, n) => `I read "${w}" as ${n}.`,
     partOf: (w, n) => `"${w}" is part of ${n}: the figures are for the whole area, not the city alone.`,
     stepTitle: (n) => `Step ${n}`,

@@ -19,6 +19,8 @@ export interface ReplyBuilder {
   source(id: string, describes?: Text): ReplyBuilder;
   /** A follow-up: the question it asks, and a short label (the question itself when short). */
   suggest(question: string, label?: string): ReplyBuilder;
+  /** An answer to a question back ("which region?"): one button per choice, beyond the suggestions' limit. */
+  choice(question: string, label: string): ReplyBuilder;
   table(t: ReplyTable): ReplyBuilder;
   /** A note that belongs after the figures or the list. */
   note(s: string): ReplyBuilder;
@@ -71,6 +73,7 @@ export function createReplyBuilder(k: Knowledge, lang: Language): ReplyBuilder {
       return b;
     },
     suggest: (question, label) => (suggestions.some((x) => x.question === question) || suggestions.length >= 3 || suggestions.push({ label: label ?? question, question }), b),
+    choice: (question, label) => (suggestions.some((x) => x.question === question) || suggestions.push({ label, question }), b),
     table: (t) => ((table = t), b),
     note: (s) => (notes.push(s), b),
     more: (m) => ((rest = m.paragraphs.length || m.facts.length || m.items.length ? m : undefined), b),

@@ -5,7 +5,7 @@
 //   rakenne <alue> | <tyyppi> | <tila> | <nimi> | <kuvaus> | lähde <lähde-id>
 //   huomio <alue> | <teksti> | lähde <lähde-id>
 //   historia · peru <muutos-id> · vahvista <id> · hylkää <id> · tilaa [alueet] · peru tilaus
-import { fold } from "../understanding/normalise.js";
+import { fold } from "../text/normalise.js";
 
 export type Command =
   | { kind: "figure"; target: string; value?: number; source: string; asOf?: string }

@@ -2,7 +2,7 @@
 //   kysymyskanava [alueet]   this conversation takes the questions the bot could not answer
 //   raportti [päivä]          the report (`jarjestobotti report`) in chat, optionally since a date
 import type { Language } from "../seam.js";
-import { fold } from "../understanding/normalise.js";
+import { fold } from "../text/normalise.js";
 
 export type LoopCommand = { kind: "channel"; regions: string; language: Language } | { kind: "report"; since?: string; language: Language };
 

@@ -2,7 +2,7 @@
 // and every write is one transaction, so several processes (the bot, a `report` command) can
 // share the file safely.
 import type { Db } from "../state/database.js";
-import { fold } from "../understanding/normalise.js";
+import { fold } from "../text/normalise.js";
 import { LOOP_MIGRATIONS } from "./migrations.js";
 import { migrate } from "../state/database.js";
 import type { Count, Escalation, LoopStore, NewQuestion, ReportData, StoredQuestion } from "./store.js";

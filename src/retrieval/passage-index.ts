@@ -5,7 +5,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language, Text } from "../knowledge/schema.js";
 import { buildPassages, type Passage } from "./passages.js";
-import { compoundTails, related, textTerms } from "./terms.js";
+import { compoundTails, related, textTerms } from "../text/terms.js";
 
 export interface QueryTerm {
   term: string;

@@ -1,7 +1,7 @@
 // The kind of answer a question wants, read from its question words: "kuka" wants a person or a
 // body, "milloin" a date, "montako" a number, "millä alueella" a region. The kind decides which
 // passage answers and, as importantly, when no passage does (a who-question without a name).
-import type { Token } from "./normalise.js";
+import type { Token } from "../text/normalise.js";
 
 export type AnswerType = "who" | "when" | "count" | "amount" | "why" | "how" | "which-region" | "yesno" | "list" | "what" | "none";
 

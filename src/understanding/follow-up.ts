@@ -1,86 +1,115 @@
-// Follow-ups: a short question that changes one thing of the previous answer keeps the rest
-// ("entä Kainuun?", "entä asukasta kohden?", "entä vähiten?"), and a pronoun or an ordinal points
-// back at what that answer was about ("paljonko ne jakaa avustuksia?", "se viimeinen").
-import type { Plan, Section } from "./plan.js";
-import type { Understanding } from "./understand.js";
+// A follow-up edits the previous frame: what it does not say is kept. "entä Kainuun?" puts
+// Kainuu into whatever was asked; "entä asukkaita?" asks another figure of the same regions with
+// the same operator; "entä ilman Helsinkiä?" leaves Helsinki out of the same ranking; "niistä
+// kolmas", "se viimeinen" and "kumpi niistä" bind to what the previous answer listed.
+import { asksSomething, type Frame } from "./frame.js";
 
-interface Named {
-  regionIds: string[];
-  sections: Section[];
-  perResident: boolean;
-  ranking: boolean;
-  stepN: number | undefined;
-  entries: number;
+/** What a follow-up can point back at: the previous frame and what its answer listed. */
+export interface Previous {
+  frame: Frame;
+  /** Regions the answer listed, in its order (a ranking's rows, a comparison's columns). */
+  listedRegions: string[];
+  /** The items of a listed answer that are not regions (themes, points), in order. */
+  listedItems: string[];
+  /** Regions of the conversation, the latest first: "kumpi niistä" after two single answers. */
+  recentRegions: string[];
 }
 
-/** The regions an earlier answer was about: what "siellä", "ne" and "entä asukkaita?" refer to. */
-export function regionsOf(plan: Plan): string[] {
-  switch (plan.kind) {
-    case "region":
-      return [plan.regionId];
-    case "compare":
-      return plan.regionIds;
-    case "ambiguous":
-      return plan.mention.ids;
-    case "unknown":
-    case "steps":
-      return plan.regionId ? [plan.regionId] : [];
-    case "passages":
-      return plan.regionId ? [plan.regionId] : [...new Set(plan.hits.map((h) => h.passage.regionId).filter((r): r is string => !!r))].slice(0, 1);
-    case "more":
-      return regionsOf(plan.of);
-    default:
-      return [];
+const WHAT: Array<keyof Frame> = ["metrics", "sections", "steps", "stepN", "entries", "terms", "topicWords", "counted", "countsFigure"];
+const OPERATOR: Array<keyof Frame> = ["ranking", "least", "most", "total", "top", "threshold", "compare"];
+
+/** Reads a text's own topic (a listed item's words), as the question reader would. */
+export type ReadTopic = (text: string) => Pick<Frame, "terms" | "topicWords" | "entries">;
+
+/** The frame a message means in its conversation: the message's own frame, edited into the previous. */
+export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: ReadTopic): Frame {
+  if (!prev) return f;
+  const p = prev.frame;
+  const own = asksSomething(f);
+  const picks = (f.pick !== undefined && f.refers) || (f.last && (prev.listedRegions.length > 1 || prev.listedItems.length > 1 || (p.steps && p.stepN === undefined)));
+  const continues = f.followup || !own || picks || f.more;
+  const kept: string[] = [];
+  const out: Frame = { ...f, kept };
+
+  if (!continues) {
+    // A new question; a pronoun or "there" still means the previous regions ("kuka sitä johtaa?"),
+    // and "kumpi niistä…" the two the conversation was about.
+    if (f.refers && f.regions.length === 0 && !f.ambiguous && f.compare) {
+      out.regions = lastTwo(prev);
+      kept.push("regions");
+    } else if (f.refers && f.regions.length === 0 && !f.ambiguous && p.regions.length > 0 && !f.ranking) {
+      out.regions = p.regions;
+      kept.push("regions");
+    }
+    if (f.refers && f.entries.length === 0 && p.entries.length > 0 && f.metrics.length === 0) {
+      out.entries = p.entries;
+      kept.push("entries");
+    }
+    return out;
   }
+
+  // What is asked: the message's own, else the previous question's.
+  if (!own) {
+    for (const key of WHAT) copy(out, p, key);
+    if (f.asks === "none" || f.asks === "what") out.asks = p.asks;
+    kept.push("what");
+  }
+  const sameWhat = !own || (f.metrics.length > 0 && f.metrics.join() === p.metrics.join() && f.topicWords.length === 0);
+
+  // Which regions: named ones, else the one picked from the previous list, else the previous ones.
+  const lastOf = Math.max(prev.listedRegions.length, prev.listedItems.length, p.steps && p.stepN === undefined ? 5 : 0);
+  const pick = f.pick !== undefined && f.refers ? f.pick : f.last && lastOf > 0 ? lastOf : undefined;
+  if (f.regions.length > 0) {
+    // "onks se isompi ku Keski-Uusimaa?": the previous region against the one named.
+    if (f.compare && (f.refers || !own) && p.regions.length === 1 && !f.regions.includes(p.regions[0]!)) out.regions = [p.regions[0]!, ...f.regions];
+  } else if (pick !== undefined && p.steps && p.stepN === undefined && prev.listedRegions.length === 0 && pick <= 5) {
+    out.steps = true;
+    out.stepN = pick;
+    kept.push("list");
+  } else if (pick !== undefined && pick <= prev.listedRegions.length) {
+    out.regions = [prev.listedRegions[pick - 1]!];
+    kept.push("list");
+  } else if (pick !== undefined && pick <= prev.listedItems.length && !own) {
+    // "mitä se viides tarkoittaa?": the fifth item's own words become the topic.
+    Object.assign(out, readTopic(prev.listedItems[pick - 1]!));
+    kept.push("list");
+  } else if (f.compare && (f.refers || !own) && p.regions.length < 2) {
+    out.regions = lastTwo(prev);
+    kept.push("regions");
+  } else if (!f.ranking || p.regions.length > 0) {
+    out.regions = p.regions;
+    if (!f.ambiguous && p.ambiguous) out.ambiguous = p.ambiguous;
+    if (p.regions.length) kept.push("regions");
+  }
+
+  // The operator: kept unless the message names regions of its own or says another.
+  if (f.regions.length === 0 && !picks) {
+    for (const key of OPERATOR) if (!set(f, key)) copy(out, p, key);
+    if (f.most) out.least = false;
+    if (f.least) out.least = true;
+    kept.push("operator");
+  }
+  out.perResident = f.perResident || (sameWhat && p.perResident && f.regions.length === 0);
+  out.exclude = f.including ? [] : f.exclude.length ? f.exclude : p.exclude;
+  out.countiesOnly = f.including ? false : f.countiesOnly || p.countiesOnly;
+  out.areaWord = f.areaWord || p.areaWord;
+  if (f.years.length === 0 && !own) out.years = p.years;
+  return out;
 }
 
-export function followUpPlan(u: Understanding, prev: Plan, n: Named): Plan | undefined {
-  const g = u.groups;
-  const refers = g.has("refer") || g.has("there") || g.has("last") || g.has("followup");
-  const asksTopic = u.metrics.length > 0 || n.sections.length > 0 || n.perResident;
-  const prevRegions = regionsOf(prev);
-  const prevMetrics = prev.kind === "region" || prev.kind === "compare" || prev.kind === "ambiguous" ? prev.metrics : prev.kind === "ranking" ? [prev.metric] : [];
-  const prevSections = prev.kind === "region" ? prev.sections : [];
-  const prevPer = prev.kind === "region" || prev.kind === "compare" || prev.kind === "ranking" ? prev.perResident : false;
+/** "kumpi niistä": the regions the previous answer listed, or the last two the conversation was about. */
+function lastTwo(prev: Previous): string[] {
+  if (prev.listedRegions.length >= 2) return prev.listedRegions;
+  const recent = prev.recentRegions.slice(0, 2).reverse();
+  return recent.length >= 2 ? recent : prev.frame.regions;
+}
 
-  // "se viimeinen", "toinen niistä" after the list of steps: that step.
-  if (prev.kind === "steps" && !prev.n && n.regionIds.length === 0 && (g.has("last") || (refers && n.stepN))) return { kind: "steps", n: g.has("last") ? 5 : n.stepN! };
-  // "paljonko ne jakaa avustuksia?", "montako järjestöä siellä on?": a figure of the same region(s),
-  // even when the figure's word also names a concept ("järjestöavustus").
-  if (n.regionIds.length === 0 && prevRegions.length > 0 && u.metrics.length > 0 && (refers || u.topicWords.length === 0) && !n.ranking) {
-    return prevRegions.length === 1
-      ? { kind: "region", regionId: prevRegions[0]!, metrics: u.metrics, sections: [], perResident: n.perResident }
-      : { kind: "compare", regionIds: prevRegions, metrics: u.metrics, perResident: n.perResident };
-  }
-  if (n.entries > 0 || u.steps || u.topicWords.length > 0) return undefined;
+function set(f: Frame, key: keyof Frame): boolean {
+  const v = f[key];
+  return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== false;
+}
 
-  // "entä Kainuun?" — a new region, nothing else asked: keep what was asked before.
-  if (n.regionIds.length > 0 && !asksTopic && !n.ranking && !g.has("overview") && !g.has("without") && !g.has("including") && u.topicWords.length === 0 && prev.kind !== "entry" && prev.kind !== "help" && prev.kind !== "unknown" && prev.kind !== "more") {
-    if (prev.kind === "steps") return { kind: "steps", ...(prev.n ? { n: prev.n } : {}), regionId: n.regionIds[0]! };
-    if (prev.kind === "passages") return undefined;
-    if (n.regionIds.length >= 2) return { kind: "compare", regionIds: n.regionIds, metrics: prevMetrics, perResident: prevPer };
-    return { kind: "region", regionId: n.regionIds[0]!, metrics: prevMetrics, sections: prevSections, perResident: prevPer };
-  }
-  // "entä asukkaita?" — a new figure for the same region(s).
-  if (n.regionIds.length === 0 && prevRegions.length > 0 && (asksTopic || g.has("more")) && !n.ranking && u.topicWords.length === 0) {
-    const metrics = u.metrics.length > 0 ? u.metrics : n.perResident ? prevMetrics : [];
-    if (prevRegions.length === 1 || prev.kind === "compare")
-      return prevRegions.length === 1
-        ? { kind: "region", regionId: prevRegions[0]!, metrics, sections: n.sections, perResident: n.perResident }
-        : { kind: "compare", regionIds: prevRegions, metrics, perResident: n.perResident };
-  }
-  // "entä vähiten?", "entä asukasta kohden?", "entä ilman Helsinkiä?" after a ranking.
-  if (prev.kind === "ranking" && (n.ranking || n.perResident || g.has("without") || g.has("including") || u.metrics.length > 0)) {
-    return {
-      ...prev,
-      metric: u.metrics[0] ?? prev.metric,
-      least: g.has("least") ? true : g.has("most") ? false : prev.least,
-      perResident: n.perResident || (prev.perResident && u.metrics.length === 0),
-      exclude: g.has("without") ? n.regionIds : prev.exclude,
-      countiesOnly: g.has("including") ? false : g.has("county-word") || prev.countiesOnly,
-    };
-  }
-  // "entä toinen?" after the steps.
-  if (prev.kind === "steps" && n.stepN && !asksTopic && n.regionIds.length === 0) return { ...prev, n: n.stepN };
-  return undefined;
+function copy(to: Frame, from: Frame, key: keyof Frame): void {
+  if (from[key] === undefined) delete to[key];
+  else (to as unknown as Record<string, unknown>)[key] = from[key];
 }

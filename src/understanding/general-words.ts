@@ -3,7 +3,7 @@
 // answers ("Suomen pääkaupunki" got the field's figures); `kb validate` warns about them so a
 // coordinator can list a more telling phrase instead.
 import type { Knowledge } from "../knowledge/load.js";
-import { phraseKey } from "./normalise.js";
+import { phraseKey } from "../text/normalise.js";
 import { regionNameForms } from "./region-names.js";
 
 /** A word listed by this many entries or more names none of them. */

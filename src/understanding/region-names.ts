@@ -3,7 +3,7 @@
 // English names, short names), looked up longest phrase first so that "Etelä-Pohjanmaalla" is
 // Etelä-Pohjanmaa and not Pohjanmaa. Typos get a narrow fuzzy fallback (see matchTypos).
 import type { LexiconFile, RegionFile } from "../knowledge/schema.js";
-import { editDistance, phraseKey, stripClitic, type Token } from "./normalise.js";
+import { editDistance, phraseKey, stripClitic, type Token } from "../text/normalise.js";
 
 export interface NameForm {
   key: string;

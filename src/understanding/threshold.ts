@@ -1,6 +1,6 @@
 // A condition on a figure: "yli 2 miljoonaa euroa", "alle 100 000 €", "more than €1.5 million",
 // "över 500 organisationer". The number is read as written, with its scale word.
-import { fold } from "./normalise.js";
+import { fold } from "../text/normalise.js";
 
 export interface Threshold {
   op: "above" | "below";

@@ -1,48 +1,65 @@
-// Reads one question, once, into what it names and asks: regions, figures, entries, steps, the
-// kind of answer wanted (who, when, how many, which region…), operators (ranking, threshold,
-// per resident), years, references to the previous answer, and the content words left over for
-// passage search. Deciding what to answer is plan.ts's job.
+// Reads one message, once, into what it names and asks: regions (and those left out), figures,
+// entries, steps, the kind of answer wanted (who, when, how many, which region…), operators
+// (ranking, threshold, per resident), years, references to the previous answer, and the content
+// words left over for passage search. Spoken Finnish is brought to its written form first, and
+// function words of all three languages are never content. A clause that asks nothing before
+// one that asks is context: its words weigh less. What to answer is decided in src/decision.
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language } from "../knowledge/schema.js";
 import { buildPassageIndex, type PassageHit, type PassageIndex, type QueryTerm } from "../retrieval/passage-index.js";
-import { canonicalStem, gradationVariants } from "../retrieval/terms.js";
+import { isFunctionWord, writtenForm } from "../text/function-words.js";
+import { phraseKey, stripClitic, tokenize, type Token } from "../text/normalise.js";
+import { canonicalStem, gradationVariants } from "../text/terms.js";
 import { answerTypeOf, type AnswerType } from "./answer-type.js";
-import { phraseKey, stripClitic, tokenize } from "./normalise.js";
+import { clausesOf, contextTokens, type Clause, type ClauseReading } from "./clauses.js";
 import { createRegionMatcher, regionNameForms, type RegionMention } from "./region-names.js";
 import { readThreshold, type Threshold } from "./threshold.js";
-import { buildVocabulary, type Vocabulary } from "./vocabulary.js";
+import { createTypoFixer } from "./typos.js";
+import { buildVocabulary, type Target, type Vocabulary } from "./vocabulary.js";
+
+/** A content word of the question as a search term, with what the vocabulary read it as. */
+export interface ContentTerm extends QueryTerm {
+  /** The word as folded ("lupasi"). */
+  word: string;
+  /** What the word names in the vocabulary: "metric:ngos", "entry:stea", "step:3", "steps", "group:structures". */
+  from: Target[];
+  /** In a clause that asks nothing: context before the question. */
+  context: boolean;
+}
 
 export interface Understanding {
   language: Language;
+  /** The message's tokens, folded, spoken forms written out. */
+  tokens: Token[];
+  clauses: Clause[];
   regions: RegionMention[];
+  /** Regions the question leaves out ("ilman Helsinkiä", "not counting Helsinki"). */
+  excluded: string[];
   metrics: string[];
   /** Entry ids with a score: rarer matching words weigh more. */
   entries: Array<{ id: string; score: number }>;
   steps: boolean;
   stepNumbers: number[];
-  /** Ordinals and small digits: which step ("toinen askel", "3. askel"). */
+  /** Ordinals and small digits: which one ("toinen askel", "se kolmas"). */
   ordinals: number[];
   /** Number words and small digits: how many ("kolme suurinta", "top 5"). */
   counts: number[];
   /** Years the question names ("vuonna 2025"). */
   years: number[];
   groups: Set<string>;
-  /** Content words nothing in the knowledge explains: a sign the question is about something else. */
+  /** Content words nothing in the vocabulary explains (outside context): a sign of another subject. */
   unknown: string[];
-  /** The kind of answer asked for. */
   asks: AnswerType;
   /** Words asking for something no source gives (a phone number, doctors, the weather). */
   unknowable: string[];
-  /** "yli 2 miljoonaa", "under 100 000 €": a condition on a figure. */
   threshold?: Threshold;
-  /** The content words as search terms (no names, question words or steering words). */
-  terms: QueryTerm[];
+  /** The content words as search terms (no names, question words, function or steering words). */
+  terms: ContentTerm[];
   /** Content words that name neither a figure nor a region section: what else the question is about. */
   topicWords: string[];
   /**
-   * For "montako X…" / "paljonko X…": whether X (the first content word after the question word)
-   * names a figure. "Montako vapaaehtoista Satakunnan sote-järjestöissä on?" counts volunteers,
-   * not NGOs. Undefined when the question has no such word.
+   * For "montako X…" / "paljonko X…": whether X names a figure. "Montako vapaaehtoista Satakunnan
+   * sote-järjestöissä on?" counts volunteers, not NGOs. Undefined when there is no such word.
    */
   countsFigure?: boolean;
   /** That counted word's search term ("vapaaehtois"): a number answering must stand beside it. */
@@ -52,23 +69,30 @@ export interface Understanding {
 export interface Understander {
   understand(text: string, localeHint?: string): Understanding;
   /** Passages that hold the question's content words, best first. */
-  search(u: Understanding, filter?: Parameters<PassageIndex["search"]>[2]): PassageHit[];
+  search(terms: QueryTerm[], language: Language, filter?: Parameters<PassageIndex["search"]>[2]): PassageHit[];
   readonly index: PassageIndex;
   /** The regions a passage is about: its own region, or the regions its text names. */
   regionsOf(passageId: string): string[];
+  /** The message read only as far as cutting it into questions needs. */
+  readClauses(text: string): ClauseReading;
 }
 
 /** Groups whose words steer the question rather than carry its content. */
 const STEERING = new Set([
   "filler", "lang-fi", "lang-sv", "lang-en", "most", "least", "rank", "per-resident", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
-  "greeting", "thanks", "overview", "figures-all",
+  "greeting", "thanks", "overview", "figures-all", "here",
 ]);
+/** Groups whose words make a clause a question, besides the ask groups. */
+const ASKING = new Set(["overview", "followup", "more", "help"]);
 
 const ORIGIN = /lai(nen|sta|sia|set|sten|sen|siin|sista|sissa)$/;
-
 /** Words that ask for a region's figures or sections: asking for them is not another topic. */
 const SECTIONS = new Set(["group:structures", "group:highlights", "group:tour", "steps"]);
+/** Context words count for this much of a question word's weight in search. */
+const CONTEXT_WEIGHT = 0.5;
+/** How near a region name must stand to a "without" word to be the one left out. */
+const WITHOUT_REACH = 3;
 
 export function createUnderstander(k: Knowledge): Understander {
   const vocabulary: Vocabulary = buildVocabulary(k);
@@ -86,6 +110,9 @@ export function createUnderstander(k: Knowledge): Understander {
   for (const [group, words] of Object.entries(k.lexicon.groups)) {
     if (group.startsWith("ask-")) for (const w of words ?? []) if (!w.includes(" ")) askGroups.set(phraseKey(w), [...(askGroups.get(phraseKey(w)) ?? []), group]);
   }
+  // Single question words, for cutting a message into clauses without reading it whole.
+  const askWords = new Set(askGroups.keys());
+  for (const group of ASKING) for (const w of k.lexicon.groups[group as keyof typeof k.lexicon.groups] ?? []) if (!w.includes(" ")) askWords.add(phraseKey(w));
   const stop = new Set<string>();
   for (const [group, words] of Object.entries(k.lexicon.groups)) {
     if (STEERING.has(group) || group.startsWith("ask-")) for (const w of words ?? []) if (!w.includes(" ")) stop.add(phraseKey(w));
@@ -95,6 +122,9 @@ export function createUnderstander(k: Knowledge): Understander {
   const indexStop = new Set(stop);
   for (const r of k.regions) for (const f of regionNameForms(r)) indexStop.add(f.key.split(" ").length === 1 ? f.key : f.key.split(" ")[0]!);
   const index = buildPassageIndex(k, indexStop);
+  // Words a typo may be read as: the vocabulary's and every word of the passages, in each language.
+  const passageWords = index.passages.flatMap((p) => [p.text, p.label].flatMap((t) => (typeof t === "string" ? [t] : [t.fi, t.sv ?? "", t.en ?? ""])));
+  const fixTypo = createTypoFixer([...vocabulary.words(), ...passageWords.flatMap((t) => tokenize(t).map((x) => x.word))], (a, b) => canonicalStem(a, "fi") === canonicalStem(b, "fi"));
   const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
 
   // Which regions each passage names, read once with the same name table as questions.
@@ -109,21 +139,47 @@ export function createUnderstander(k: Knowledge): Understander {
     mentioned.set(p.id, [...new Set([...own, ...named, ...sole])]);
   }
 
+  const languageOfTokens = (tokens: Token[], localeHint: string | undefined): Language => {
+    const votes = { fi: 0, sv: 0, en: 0 };
+    for (const t of tokens) {
+      for (const lang of languageOf.get(t.word) ?? []) votes[lang] += 1;
+      // A function word of one language only ("att", "the", "että") says which language this is.
+      const of = (["fi", "sv", "en"] as const).filter((l) => isFunctionWord(t.word, l));
+      if (of.length === 1) votes[of[0]!] += 0.5;
+    }
+    const best = (Object.entries(votes) as Array<[Language, number]>).sort((a, b) => b[1] - a[1])[0]!;
+    return best[1] > 0 ? best[0] : (localeLanguage(localeHint) ?? "fi");
+  };
+
   return {
     index,
     regionsOf: (id) => mentioned.get(id) ?? [],
-    search: (u, filter) => index.search(u.terms, u.language, filter),
+    search: (terms, language, filter) => index.search(terms, language, filter),
+    readClauses(text) {
+      const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
+      const asks = (i: number) => askWords.has(tokens[i]!.word);
+      const content = (i: number) => !asks(i) && !stop.has(tokens[i]!.word) && tokens[i]!.word.length > 2 && !(["fi", "sv", "en"] as const).some((l) => isFunctionWord(tokens[i]!.word, l));
+      return { tokens, clauses: clausesOf(text, tokens, asks), content };
+    },
     understand(text, localeHint) {
-      const tokens = tokenize(text);
+      const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
       const regions = matcher.find(tokens, vocabulary.knows);
       const taken = new Array<boolean>(tokens.length).fill(false);
       for (const m of regions) taken.fill(true, m.start, m.end);
+      const language = languageOfTokens(tokens, localeHint);
+      tokens.forEach((t, i) => {
+        if (taken[i] || isFunctionWord(t.word, language) || vocabulary.knows(t.word) || index.knows(canonicalStem(t.word, language), language)) return;
+        const fixed = fixTypo(t.word);
+        if (fixed) tokens[i] = { ...t, word: fixed };
+      });
       const hits = vocabulary.match(tokens, taken);
       const groupsAt: Array<Set<string>> = tokens.map(() => new Set());
+      const targetsAt: Target[][] = tokens.map(() => []);
       const figureWord = new Array<boolean>(tokens.length).fill(false);
       const weakAt = new Array<boolean>(tokens.length).fill(false);
       for (const h of hits) {
         taken.fill(true, h.start, h.end);
+        for (let i = h.start; i < h.end; i++) targetsAt[i]!.push(...h.targets);
         for (const t of h.targets) if (t.startsWith("group:")) for (let i = h.start; i < h.end; i++) groupsAt[i]!.add(t.slice(6));
         if (h.targets.some((t) => t.startsWith("metric:") || SECTIONS.has(t))) figureWord.fill(true, h.start, h.end);
         if (h.targets.some((t) => t === "group:tour" || t === "group:highlights")) weakAt.fill(true, h.start, h.end);
@@ -132,6 +188,10 @@ export function createUnderstander(k: Knowledge): Understander {
         const asked = askGroups.get(t.word);
         if (asked && ![...groupsAt[i]!].some((g) => g.startsWith("ask-"))) asked.forEach((g) => groupsAt[i]!.add(g));
       });
+      const asking = (i: number) => [...groupsAt[i]!].some((g) => g.startsWith("ask-") || ASKING.has(g));
+      const clauses = clausesOf(text, tokens, asking);
+      const context = contextTokens(clauses, tokens.length);
+      const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
 
       const metrics = new Set<string>();
       const entryScores = new Map<string, number>();
@@ -143,22 +203,25 @@ export function createUnderstander(k: Knowledge): Understander {
       const unknowable: string[] = [];
       let steps = false;
       for (const h of hits) {
+        const inContext = context[h.start]!;
         const entryTargets = h.targets.filter((t) => t.startsWith("entry:"));
         for (const t of h.targets) {
           const [kind, value = ""] = t.split(":");
-          if (kind === "metric") metrics.add(value);
-          else if (kind === "group") groups.add(value);
+          if (kind === "group") {
+            // Steering words of the context ("oon uus…") do not steer the question.
+            if (!inContext || value === "unknowable") groups.add(value);
+          } else if (kind === "entry") {
+            // A word shared by many entries says little about which one is meant, and a word that
+            // also steers the question ("hyvinvointialueella") names an entry only weakly.
+            const steering = h.targets.some((x) => x.startsWith("group:")) ? 0.5 : 1;
+            const weight = ((h.how === "exact" ? 1 : 0.8) * steering * (inContext ? CONTEXT_WEIGHT : 1)) / entryTargets.length;
+            entryScores.set(value, (entryScores.get(value) ?? 0) + weight * (h.end - h.start));
+          } else if (inContext) continue;
+          else if (kind === "metric") metrics.add(value);
           else if (kind === "steps") steps = true;
           else if (kind === "step") stepNumbers.add(Number(value));
           else if (kind === "ordinal") ordinals.push(Number(value));
           else if (kind === "count") counts.push(Number(value));
-          else if (kind === "entry") {
-            // A word shared by many entries says little about which one is meant, and a word that
-            // also steers the question ("hyvinvointialueella") names an entry only weakly.
-            const steering = h.targets.some((x) => x.startsWith("group:")) ? 0.5 : 1;
-            const weight = ((h.how === "exact" ? 1 : 0.8) * steering) / entryTargets.length;
-            entryScores.set(value, (entryScores.get(value) ?? 0) + weight * (h.end - h.start));
-          }
         }
         if (h.targets.includes("group:unknowable")) unknowable.push(tokens.slice(h.start, h.end).map((t) => t.raw).join(" "));
       }
@@ -167,30 +230,27 @@ export function createUnderstander(k: Knowledge): Understander {
         if (taken[i]) return;
         if (/^\d+$/.test(t.word)) {
           const n = Number(t.word);
+          if (context[i]) return;
           if (n >= 1 && n <= 30) (ordinals.push(n), counts.push(n));
           else if (n >= 1990 && n <= 2100) years.push(n);
-        } else if (t.word.length >= 3 && !languageOf.has(t.word)) unknown.push(t.word);
+        } else if (t.word.length >= 3 && !functionWord(i) && !context[i]) unknown.push(t.word);
       });
 
-      const votes = { fi: 0, sv: 0, en: 0 };
-      for (const t of tokens) for (const lang of languageOf.get(t.word) ?? []) votes[lang] += 1;
-      const best = (Object.entries(votes) as Array<[Language, number]>).sort((a, b) => b[1] - a[1])[0]!;
-      const language = best[1] > 0 ? best[0] : (localeLanguage(localeHint) ?? "fi");
-
-      // Search terms: every word that is not a region name, a number or a steering word.
+      // Search terms: every word that is not a region name, a number, a function or steering word.
       const inRegion = new Array<boolean>(tokens.length).fill(false);
       for (const m of regions) inRegion.fill(true, m.start, m.end);
-      const terms: QueryTerm[] = [];
+      const terms: ContentTerm[] = [];
       const topicWords: string[] = [];
       tokens.forEach((t, i) => {
-        if (inRegion[i] || stop.has(t.word) || [...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-"))) return;
+        if (inRegion[i] || stop.has(t.word) || functionWord(i) || [...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-"))) return;
         if (/^\d+$/.test(t.word) && !/^(19|20)\d\d$/.test(t.word)) return;
         const term = /^\d+$/.test(t.word) ? t.word : canonicalStem(t.word, language);
         if (term.length < 3 || terms.some((x) => x.term === term)) return;
         const alts = [synonyms.get(t.word), stripClitic(t.word)].filter((w): w is string => !!w).map((w) => canonicalStem(w, language));
         if (language === "fi") alts.push(...gradationVariants(term));
-        terms.push({ term, weight: 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] ? { weak: true } : {}) });
-        if (!/^\d+$/.test(t.word) && !figureWord[i]) topicWords.push(t.word);
+        const from = targetsAt[i]!.filter((x) => !x.startsWith("group:") || SECTIONS.has(x));
+        terms.push({ term, weight: context[i] ? CONTEXT_WEIGHT : 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] ? { weak: true } : {}), word: t.word, from, context: context[i]! });
+        if (!/^\d+$/.test(t.word) && !figureWord[i] && !context[i]) topicWords.push(t.word);
       });
 
       const threshold = readThreshold(text, groups);
@@ -199,10 +259,14 @@ export function createUnderstander(k: Knowledge): Understander {
       const countsFigure = (at: number) => (language === "fi" ? figureWord[at]! : figureWord.slice(at, at + 5).some(Boolean));
       const askAt = groupsAt.findIndex((g) => g.has("ask-count") || g.has("ask-amount"));
       // Adjectives of origin ("keskisuomalaista sote-järjestöä") qualify the counted noun that follows.
-      const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
+      const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !functionWord(i) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
+      const excluded = leftOut(regions, groupsAt);
       return {
         language,
-        regions,
+        tokens,
+        clauses,
+        regions: regions.filter((m) => !(m.ids.length === 1 && excluded.includes(m.ids[0]!))),
+        excluded,
         metrics: [...metrics],
         entries: [...entryScores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score),
         steps,
@@ -221,6 +285,25 @@ export function createUnderstander(k: Knowledge): Understander {
       };
     },
   };
+}
+
+/**
+ * The regions a "without" word leaves out: the name right after it ("ilman Helsinkiä", "utan
+ * Helsingfors"), else the one right before it ("Helsinkiä lukuun ottamatta", "Helsinki ei lasketa").
+ */
+function leftOut(regions: RegionMention[], groupsAt: Array<Set<string>>): string[] {
+  const out = new Set<string>();
+  groupsAt.forEach((g, i) => {
+    if (!g.has("without") || (i > 0 && groupsAt[i - 1]!.has("without"))) return;
+    let end = i;
+    while (end < groupsAt.length && groupsAt[end]!.has("without")) end++;
+    const single = regions.filter((m) => m.ids.length === 1);
+    const after = single.find((m) => m.start >= end && m.start < end + WITHOUT_REACH);
+    const before = [...single].reverse().find((m) => m.end <= i && m.end > i - WITHOUT_REACH);
+    const hit = after ?? before;
+    if (hit) out.add(hit.ids[0]!);
+  });
+  return [...out];
 }
 
 function localeLanguage(locale: string | undefined): Language | undefined {

@@ -2,8 +2,8 @@
 // population), an entry ("STEA:n" -> stea), the steps, or a steering group ("eniten" -> most).
 // Built once per knowledge version from the words lists in the YAML, never from code.
 import type { Knowledge } from "../knowledge/load.js";
-import { phraseKey, stripClitic, type Token } from "./normalise.js";
-import { finnishVariants, stem } from "./stem.js";
+import { phraseKey, stripClitic, type Token } from "../text/normalise.js";
+import { finnishVariants, stem } from "../text/stem.js";
 
 /** "metric:ngos", "entry:stea", "steps", "step:3", "group:most", "ordinal:2", "count:3". */
 export type Target = string;
@@ -19,6 +19,8 @@ export interface Vocabulary {
   match(tokens: Token[], taken: boolean[]): Hit[];
   /** Whether a folded word is known at all (keeps typo-matching of regions off real words). */
   knows(word: string): boolean;
+  /** Every single word the vocabulary lists, in the forms it matches exactly. */
+  words(): string[];
 }
 
 const MIN_STEM = 3;
@@ -108,6 +110,7 @@ export function buildVocabulary(k: Knowledge): Vocabulary {
 
   return {
     knows: (word) => lookupWord(word) !== undefined,
+    words: () => [...phrases.keys()].filter((key) => !key.includes(" ")),
     match(tokens, taken) {
       const hits: Hit[] = [];
       for (let i = 0; i < tokens.length; ) {

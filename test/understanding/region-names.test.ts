@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledge, type Knowledge } from "../../src/knowledge/load.js";
-import { fold } from "../../src/understanding/normalise.js";
+import { fold } from "../../src/text/normalise.js";
 import { createUnderstander } from "../../src/understanding/understand.js";
 import { KNOWLEDGE_DIR, regionData } from "../helpers/bot.js";
 

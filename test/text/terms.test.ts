@@ -1,7 +1,7 @@
 // Index terms: inflected Finnish forms meet on one canonical stem or as related forms, compounds
 // meet their last part, and look-alike words stay apart.
 import { describe, expect, it } from "vitest";
-import { canonicalStem, gradationVariants, related } from "../../src/retrieval/terms.js";
+import { canonicalStem, gradationVariants, related } from "../../src/text/terms.js";
 
 const meet = (a: string, b: string) => {
   const [x, y] = [canonicalStem(a, "fi"), canonicalStem(b, "fi")];

@@ -6,6 +6,8 @@ export interface Token {
   word: string;
   /** The word as typed, for rules that need capitalisation ("Sata" the county vs "sata" = 100). */
   raw: string;
+  /** Where the word starts in the text (after ":n" and "'s" are dropped), for clause boundaries. */
+  at: number;
 }
 
 const FOLD: Record<string, string> = { ä: "a", ö: "o", å: "a", é: "e", è: "e", ü: "u", á: "a", š: "s", ž: "z" };
@@ -19,10 +21,14 @@ export function fold(s: string): string {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // ":n", ":ssa" after abbreviations and "'s" are inflection, not words of their own.
-  const cleaned = text.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1").replace(/(\p{L})['’]s\b/gu, "$1s");
-  for (const m of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ word: fold(m[0]), raw: m[0] });
+  const cleaned = cleanInflection(text);
+  for (const m of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) tokens.push({ word: fold(m[0]), raw: m[0], at: m.index });
   return tokens;
+}
+
+/** ":n", ":ssa" after abbreviations and "'s" are inflection, not words of their own. */
+export function cleanInflection(text: string): string {
+  return text.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1").replace(/(\p{L})['’]s\b/gu, "$1s");
 }
 
 /** Folds a whole phrase to its comparable key: "Itä-Uusimaa" -> "ita uusimaa". */

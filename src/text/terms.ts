@@ -3,8 +3,8 @@
 // canonical form, and terms that differ only in a short ending still meet through `related`
 // (lupa~lupaus, rake~rakent). Compounds meet their last part: "järjestöavustus" also indexes
 // "avustus".
-import { fold, tokenize } from "../understanding/normalise.js";
-import { stem } from "../understanding/stem.js";
+import { fold, tokenize } from "./normalise.js";
+import { stem } from "./stem.js";
 import type { Language } from "../knowledge/schema.js";
 
 /** Finnish stem endings that mark the same word in another case: brought to one form. */

@@ -1,0 +1,176 @@
+// Every answer a frame could mean, each with what it explains of the question: figures of the
+// regions named, a ranking or comparison, a region's sections, the steps, an entry named, the
+// tour's order, and the passages retrieval finds. Which of them answers (or none) is decided by
+// the fitted model (model.ts); nothing here ranks one kind above another.
+import type { Knowledge } from "../knowledge/load.js";
+import type { PassageHit } from "../retrieval/passage-index.js";
+import type { Passage } from "../retrieval/passages.js";
+import type { Frame, Section } from "../understanding/frame.js";
+import { aboutTour, regionByTourOrder, TOUR_ENTRY } from "../understanding/tour-order.js";
+import type { Understander } from "../understanding/understand.js";
+import { describesYears, holdsAnswer, type FitContext } from "./passage-fit.js";
+import type { Plan } from "./plan.js";
+
+export type CandidateKind = "figure" | "compare" | "ranking" | "region" | "steps" | "entry" | "tour" | "passage" | "which-region";
+export const CANDIDATE_KINDS: CandidateKind[] = ["figure", "compare", "ranking", "region", "steps", "entry", "tour", "passage", "which-region"];
+
+export interface Candidate {
+  kind: CandidateKind;
+  plan: Plan;
+  /** The question's terms the candidate answers, with how closely (1: the same word). */
+  explains: Map<string, number>;
+  /** The regions the candidate is about (empty: none in particular). */
+  about: string[];
+  /** Whether it holds the kind of thing asked (a name, a date, a number, a region). */
+  fitsType: boolean;
+  /** Retrieval score of a passage (0 for the others) and its place among the passages. */
+  score: number;
+  rank: number;
+  passage?: Passage;
+  /** The question names the candidate's entry. */
+  entryNamed: boolean;
+}
+
+/** Passages taken as candidates: retrieval's recall is high in its first few. */
+const PASSAGES = 6;
+const COMPANION = 0.6;
+const MAX_COMPANIONS = 2;
+const MAX_REGIONS = 6;
+
+export interface Candidates {
+  candidates: Candidate[];
+  /** Years asked that the figures asked do not describe: the refusal says so. */
+  blockedYears?: number[];
+}
+
+export function candidatesFor(f: Frame, k: Knowledge, understander: Understander): Candidates {
+  const out: Candidate[] = [];
+  const from = (pred: (t: string) => boolean) => new Map(f.terms.filter((t) => t.from.some(pred)).map((t) => [t.term, 1]));
+  const base = { score: 0, rank: 0, entryNamed: false };
+  const regionId = f.regions.length === 1 ? f.regions[0] : undefined;
+  let blockedYears: number[] | undefined;
+
+  const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
+  const metric = f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
+  if (metric) {
+    const metrics = f.metrics.length ? f.metrics : [metric];
+    const figures = from((t) => t.startsWith("metric:") && metrics.includes(t.slice(7)));
+    if (f.years.length && !describesYear(k, f.regions, metric, f.years)) blockedYears = f.years;
+    else if (f.regions.length === 0) {
+      const top = f.threshold ? 30 : (f.top ?? (f.listAll || !f.ranking ? 30 : f.asks === "which-region" && !f.most && !f.least ? 1 : 5));
+      const plan: Plan = { kind: "ranking", metric, least: f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total, ...(f.threshold ? { threshold: f.threshold } : {}) };
+      out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });
+    } else if (regionId) {
+      const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...(f.readAs ? { readAs: f.readAs } : {}) };
+      out.push({ ...base, kind: "figure", plan, explains: figures, about: [regionId], fitsType: quantityFits(f) });
+    } else {
+      out.push({ ...base, kind: "compare", plan: { kind: "compare", regionIds: f.regions, metrics, perResident: f.perResident }, explains: figures, about: f.regions, fitsType: quantityFits(f) || f.asks === "which-region" || f.compare });
+    }
+  }
+  if (f.regions.length >= 2 && !metric && (f.compare || f.topicWords.length === 0)) {
+    out.push({ ...base, kind: "compare", plan: { kind: "compare", regionIds: f.regions, metrics: [], perResident: false }, explains: new Map(), about: f.regions, fitsType: f.asks !== "who" && f.asks !== "when" });
+  }
+  // A region's profile or sections answer a question about the region itself, of the year its
+  // figures describe: not one that asks about something more (that is the passages' job).
+  const yearsFit = (ids: string[]) => f.years.length === 0 || k.metrics.some((m) => describesYear(k, ids, m.id, f.years));
+  // "Milloin aluekierros oli Lapissa?": the tour named with a region asks for its meeting.
+  const tour = aboutTour(f);
+  if (regionId && (f.topicWords.length === 0 || f.sections.length > 0 || tour) && yearsFit([regionId])) {
+    const sections: Section[] = tour && !f.sections.includes("tour") ? [...f.sections, "tour"] : f.sections;
+    const explains = from((t) => t === "group:structures" || t === "group:highlights" || t === "group:tour" || (tour && t === `entry:${TOUR_ENTRY}`));
+    const plan: Plan = { kind: "region", regionId, metrics: [], sections, perResident: false, ...(f.readAs ? { readAs: f.readAs } : {}) };
+    // A meeting's date answers "milloin" and "monesko"; a profile or its sections what the region has.
+    const fitsType = sections.includes("tour") ? ["when", "which-region", "none", "what", "yesno"].includes(f.asks) : ["none", "what", "yesno", "list", "how"].includes(f.asks);
+    out.push({ ...base, kind: "region", plan, explains, about: [regionId], fitsType });
+  }
+  const picked = regionByTourOrder(f, k);
+  if (picked) {
+    const plan: Plan = { kind: "region", regionId: picked, metrics: [], sections: ["tour"], perResident: false };
+    out.push({ ...base, kind: "tour", plan, explains: from((t) => t === "group:tour" || t === `entry:${TOUR_ENTRY}`), about: [], fitsType: true });
+  }
+  if (f.steps) {
+    const plan: Plan = { kind: "steps", ...(f.stepN ? { n: f.stepN } : {}), ...(regionId ? { regionId } : {}) };
+    out.push({ ...base, kind: "steps", plan, explains: from((t) => t === "steps" || t.startsWith("step:")), about: regionId ? [regionId] : [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "count" && f.asks !== "amount" });
+  }
+  const passages = passageCandidates(f, k, understander, regionId);
+  for (const id of f.entries.slice(0, 2)) {
+    // An entry holds the year and the kind of thing asked when one of its passages does.
+    const own = understander.index.passages.filter((p) => p.entryId === id);
+    if (!own.some((p) => describesYears(p, f.years, k))) continue;
+    const plan: Plan = { kind: "entry", id, alternatives: f.entries.filter((e) => e !== id).slice(0, 2) };
+    const regions = k.entries.find((e) => e.id === id)?.regions ?? [];
+    const fitsType = SPECIFIC.has(f.asks) ? passages.some((c) => c.passage?.entryId === id && c.fitsType) : true;
+    out.push({ ...base, kind: "entry", plan, explains: from((t) => t === `entry:${id}`), about: regions, fitsType, entryNamed: true });
+  }
+  out.push(...passages);
+  return { candidates: out, ...(blockedYears ? { blockedYears } : {}) };
+}
+
+/** Answer types that only a passage holding that kind of thing answers. */
+const SPECIFIC = new Set(["who", "when", "count", "amount", "which-region"]);
+
+function quantityFits(f: Frame): boolean {
+  return ((f.asks === "count" || f.asks === "amount") && f.countsFigure !== false) || f.asks === "none" || f.asks === "what" || f.asks === "yesno" || f.asks === "list";
+}
+
+/** The passages retrieval ranks first, each a candidate with the companions that say more of it. */
+function passageCandidates(f: Frame, k: Knowledge, understander: Understander, regionId: string | undefined): Candidate[] {
+  const words = f.terms.filter((t) => !/^\d+$/.test(t.term) && !t.weak);
+  if (words.length === 0) return [];
+  const filter = regionId ? (p: Passage) => understander.regionsOf(p.id).includes(regionId) : undefined;
+  const soleRegion = (id: string) => {
+    const regions = k.entries.find((e) => e.id === id)?.regions ?? [];
+    return regions.length === 1 ? regions[0] : undefined;
+  };
+  const regionOf = (p: Passage) => {
+    if (p.regionId) return p.regionId;
+    const named = understander.regionsOf(p.id);
+    return named.length === 1 ? named[0] : undefined;
+  };
+  const fit: FitContext = { frame: f, language: f.language, regionOf, soleRegion, ...(regionId ? { regionId } : {}) };
+  const entries = new Set(f.entries);
+  const hits = understander
+    .search(f.terms, fit.language, filter)
+    .filter((h) => describesYears(h.passage, f.years, k))
+    .slice(0, PASSAGES * 3);
+  const top = hits.slice(0, PASSAGES);
+  const whichRegion = f.asks === "which-region" && !regionId;
+  const candidate = (h: PassageHit, rank: number, shown: PassageHit[]): Candidate => ({
+    kind: whichRegion ? "which-region" : "passage",
+    plan: { kind: "passages", hits: shown, whichRegion, regionOf: shown.map((x) => regionOf(x.passage)), ...(regionId ? { regionId } : {}), terms: f.terms, asks: f.asks },
+    explains: h.closeness,
+    about: [...new Set(shown.map((x) => regionOf(x.passage)).filter((r): r is string => !!r))],
+    fitsType: holdsAnswer(h, fit),
+    score: h.score,
+    rank,
+    passage: h.passage,
+    entryNamed: !!h.passage.entryId && entries.has(h.passage.entryId),
+  });
+  return top.map((h, rank) => {
+    if (whichRegion) {
+      // Every region whose passage answers as well: "Millä alueilla on järjestöneuvottelukunta?"
+      const seen = new Set<string>();
+      const shown = hits.filter((x) => {
+        const r = regionOf(x.passage);
+        if (!r || seen.has(r) || x.score < h.score * COMPANION || (x !== h && !holdsAnswer(x, fit))) return false;
+        seen.add(r);
+        return true;
+      });
+      return candidate(h, rank, shown.length ? shown.slice(0, MAX_REGIONS) : [h]);
+    }
+    const same = (x: PassageHit) => x !== h && x.passage.entryId === h.passage.entryId && x.passage.regionId === h.passage.regionId;
+    const companions = hits.filter((x) => same(x) && x.score >= h.score * COMPANION && x.matched.size >= h.matched.size && holdsAnswer(x, fit)).slice(0, MAX_COMPANIONS);
+    // The passage that answers leads; companions of the same subject follow in their own order.
+    return candidate(h, rank, [h, ...companions.sort((a, b) => a.passage.order - b.passage.order)]);
+  });
+}
+
+/** Whether the figures held for these regions (all regions when none is named) describe one of the years. */
+function describesYear(k: Knowledge, regionIds: string[], metric: string, years: number[]): boolean {
+  const regions = regionIds.length ? k.regions.filter((r) => regionIds.includes(r.id)) : k.regions;
+  return regions.some((r) => {
+    const raw = r.figures[metric];
+    const facts = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    return facts.some((f) => years.includes(Number((f.as_of ?? k.sources.get(f.source)?.as_of ?? "").slice(0, 4))));
+  });
+}

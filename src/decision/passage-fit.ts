@@ -1,0 +1,87 @@
+// Whether a passage holds the kind of thing asked: a name or the role asked about for "kuka", a
+// date for "milloin", a number beside the counted word for "montako" (for a named region, that
+// region's own number), a region for "millä alueella"; and whether it describes the year asked.
+import type { Knowledge } from "../knowledge/load.js";
+import type { Language } from "../knowledge/schema.js";
+import { textIn, type PassageHit } from "../retrieval/passage-index.js";
+import type { Passage } from "../retrieval/passages.js";
+import { fold, tokenize } from "../text/normalise.js";
+import { canonicalStem, related } from "../text/terms.js";
+import type { Frame } from "../understanding/frame.js";
+
+const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{Lu}[\p{Ll}]+\s(ry|Oy)\b)/u;
+/** Who-questions are also answered by a role or a body ("hyvinvointialuejohtaja esittelijänä"). */
+const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|jarjestot|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhma|director|minister|chair|direktor|ordforande)/i;
+const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
+/** How close (in words) a number must stand to a word of the question to be its answer. */
+const NUMBER_REACH = 4;
+
+export interface FitContext {
+  frame: Frame;
+  language: Language;
+  /** The region the question is about, if one. */
+  regionId?: string;
+  /** The region a passage is about: its own, its entry's only region, or the only one it names. */
+  regionOf: (p: Passage) => string | undefined;
+  /** The only region of an entry, if it has one. */
+  soleRegion: (entryId: string) => string | undefined;
+}
+
+/** Whether the passage holds the kind of thing asked for. */
+export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
+  const { frame: f } = c;
+  const p = h.passage;
+  const text = typeof p.text === "string" ? p.text : p.text.fi;
+  // Words are compared in the language the question's terms were stemmed in.
+  const own = textIn(p.text, c.language);
+  switch (f.asks) {
+    case "who":
+      // "Who chairs…?": the passage must hold the role asked about, not just some role.
+      if (f.topicWords.some((w) => ROLE.test(w))) return f.terms.every((t) => t.weak || t.context || /^\d+$/.test(t.term) || (h.closeness.get(t.term) ?? 0) >= 0.7);
+      return NAME.test(text) || ROLE.test(fold(text));
+    case "when":
+      return DATE.test(text);
+    case "count":
+    case "amount": {
+      // A number for a named region must be the region's own, not a national one that names it.
+      if (c.regionId && p.regionId !== c.regionId && !(p.entryId && c.soleRegion(p.entryId) === c.regionId)) return false;
+      // The number must count what was asked: "Montako kriisikeskusta…" is not answered by a grade.
+      const about = f.counted && h.matched.has(f.counted) ? [f.counted] : [...h.matched];
+      if (p.kind === "fact") {
+        const label = tokenize(own.text).map((t) => canonicalStem(t.word, own.lang));
+        const named = !f.counted || label.some((t) => names(t, f.counted!));
+        return named && (f.asks === "amount" || (p.unit !== "score" && p.unit !== "percent"));
+      }
+      return numberNear(own.text, about, own.lang);
+    }
+    case "which-region":
+      return !c.regionId ? !!c.regionOf(p) : true;
+    default:
+      return true;
+  }
+}
+
+/** A number within a few words of one of the question's words: "noin 60 tuottaa sote-palveluja". */
+function numberNear(text: string, terms: string[], lang: Language): boolean {
+  // A date ("7.4.2020") is not a count.
+  const tokens = tokenize(text.replace(/\b\d{1,2}\.\d{1,2}\.(\d{4})?/g, " "));
+  const numbers = tokens.flatMap((t, i) => (/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word) ? [i] : []));
+  if (numbers.length === 0) return false;
+  const hits = tokens.flatMap((t, i) => (terms.some((m) => names(canonicalStem(t.word, lang), m)) ? [i] : []));
+  return hits.some((i) => numbers.some((j) => Math.abs(i - j) <= NUMBER_REACH));
+}
+
+/** A passage answers a question naming a year only when it describes that year (or a span holding it). */
+export function describesYears(p: Passage, years: number[], k: Knowledge): boolean {
+  if (years.length === 0) return true;
+  const text = [p.text, p.label].map((t) => (typeof t === "string" ? t : t.fi)).join(" ");
+  const spans = [...text.matchAll(/\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  const named = [...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
+  const dated = p.sources.map((s) => Number((k.sources.get(s)?.as_of ?? "").slice(0, 4)));
+  return years.some((y) => named.includes(y) || spans.some(([a, b]) => a <= y && y <= b) || dated.includes(y));
+}
+
+/** Whether a word of a passage is the question's word, or a compound of it ("paikallisyhdistys"). */
+function names(word: string, term: string): boolean {
+  return related(word, term) || word.endsWith(term) || (term.length >= 5 && word.startsWith(term));
+}

@@ -1,0 +1,91 @@
+// A chat message is often more than one question: context first ("oon uus järjestötyöntekijä
+// Rovaniemellä ja yritän hahmottaa kuvioita, …"), or two questions joined ("paljonko Lappi jakaa
+// avustuksia ja onks siel kumppanuusavustuksia?"). A message is cut at sentence ends, and at a
+// comma or a conjunction when a question word follows; a part that asks nothing is context.
+import { cleanInflection, type Token } from "../text/normalise.js";
+
+export interface Clause {
+  /** Token range [start, end) of the message's tokens. */
+  start: number;
+  end: number;
+  /** Asks something: holds a question word, or ends with a question mark. */
+  question: boolean;
+}
+
+const CONJUNCTIONS = new Set(["ja", "seka", "mutta", "vai", "och", "men", "samt", "and", "but", "or", "eli"]);
+/** Context this short is part of the question ("kriisikeskusbarometri, kuinka moni…"), not a preamble. */
+export const MIN_CONTEXT_TOKENS = 4;
+
+/**
+ * The message's clauses in order. `asks(i)` says whether token i is a question word (one of the
+ * lexicon's ask groups, "kerro", "entä"…), as the understander reads it.
+ */
+export function clausesOf(text: string, tokens: Token[], asks: (i: number) => boolean): Clause[] {
+  if (tokens.length === 0) return [];
+  const cleaned = cleanInflection(text);
+  const gap = (i: number) => cleaned.slice(tokens[i - 1]!.at + tokens[i - 1]!.raw.length, tokens[i]!.at);
+  const digits = (i: number) => /^\d+$/.test(tokens[i]!.word);
+  const cuts: number[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const between = gap(i);
+    // "7.4.2020" and "1,5" are numbers, not sentence ends.
+    if (/[.?!;:]/.test(between) && !(digits(i - 1) && digits(i) && /^[.,]$/.test(between.trim()))) cuts.push(i);
+    else if (/,/.test(between) && !(digits(i - 1) && digits(i)) && (asks(i) || (CONJUNCTIONS.has(tokens[i]!.word) && i + 1 < tokens.length && asks(i + 1)))) cuts.push(i);
+    else if (CONJUNCTIONS.has(tokens[i]!.word) && i + 1 < tokens.length && asks(i + 1) && hasAsk(asks, 0, i)) cuts.push(i);
+  }
+  const bounds = [0, ...cuts, tokens.length];
+  const clauses: Clause[] = [];
+  for (let c = 0; c + 1 < bounds.length; c++) {
+    const start = bounds[c]!;
+    const end = bounds[c + 1]!;
+    if (start === end) continue;
+    const after = end < tokens.length ? cleaned.slice(tokens[end - 1]!.at, tokens[end]!.at) : cleaned.slice(tokens[end - 1]!.at);
+    clauses.push({ start, end, question: hasAsk(asks, start, end) || after.includes("?") });
+  }
+  return clauses;
+}
+
+function hasAsk(asks: (i: number) => boolean, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (asks(i)) return true;
+  return false;
+}
+
+/** Tokens of clauses that ask nothing while another clause asks: context, not the question. */
+export function contextTokens(clauses: Clause[], count: number): boolean[] {
+  const context = new Array<boolean>(count).fill(false);
+  if (!clauses.some((c) => c.question)) return context;
+  for (const c of clauses) if (!c.question && c.end - c.start >= MIN_CONTEXT_TOKENS) context.fill(true, c.start, c.end);
+  return context;
+}
+
+/** A message read only as far as splitting it needs: its tokens, clauses and content words. */
+export interface ClauseReading {
+  tokens: Token[];
+  clauses: Clause[];
+  /** Whether token i carries content (not a function or question word). */
+  content: (i: number) => boolean;
+}
+
+/**
+ * The questions of a message: each asking clause with content of its own is one; context before
+ * the first stays with it, and a clause without content ("ja milloin?") stays with its neighbour.
+ */
+export function questionParts(text: string, read: (text: string) => ClauseReading): string[] {
+  const { tokens, clauses, content } = read(text);
+  if (clauses.filter((c) => c.question).length < 2) return [text];
+  const cleaned = cleanInflection(text);
+  const slice = (start: number, end: number) => cleaned.slice(tokens[start]!.at, end < tokens.length ? tokens[end]!.at : undefined).trim();
+  const parts: Array<{ start: number; end: number }> = [];
+  for (const c of clauses) {
+    let substantial = 0;
+    for (let i = c.start; i < c.end; i++) if (content(i)) substantial++;
+    // Context before the first question, and what has no content of its own, joins a neighbour.
+    if (parts.length === 0) parts.push({ start: 0, end: c.end });
+    else if (c.question && substantial >= 2 && asked(parts.at(-1)!)) parts.push({ start: c.start, end: c.end });
+    else parts.at(-1)!.end = c.end;
+  }
+  function asked(p: { start: number; end: number }): boolean {
+    return clauses.some((c) => c.question && c.start >= p.start && c.end <= p.end);
+  }
+  return parts.length > 1 ? parts.map((p) => slice(p.start, p.end)) : [text];
+}

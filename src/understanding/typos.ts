@@ -1,0 +1,34 @@
+// Content words typed slightly wrong ("rahotus", "jarjestoavustukia") are read as the knowledge's
+// own word when exactly one word of the knowledge is that close: one edit for words up to eight
+// letters, two for longer ones, the first letter right. A word the knowledge does not have at all
+// stays unknown, so a question about something else is not bent into one the knowledge answers.
+import { editDistance } from "../text/normalise.js";
+
+const MIN_LENGTH = 6;
+
+export type TypoFixer = (word: string) => string | undefined;
+
+export function createTypoFixer(words: Iterable<string>, sameWord: (a: string, b: string) => boolean): TypoFixer {
+  const byInitial = new Map<string, string[]>();
+  for (const w of new Set(words)) {
+    if (w.length < MIN_LENGTH - 1 || /\d/.test(w)) continue;
+    const list = byInitial.get(w[0]!);
+    if (list) list.push(w);
+    else byInitial.set(w[0]!, [w]);
+  }
+  return (word) => {
+    if (word.length < MIN_LENGTH) return undefined;
+    const max = word.length >= 9 ? 2 : 1;
+    let best: string[] = [];
+    let bestD = max + 1;
+    for (const w of byInitial.get(word[0]!) ?? []) {
+      if (Math.abs(w.length - word.length) > max) continue;
+      const d = editDistance(word, w, max);
+      if (d < bestD) (best = [w]), (bestD = d);
+      else if (d === bestD) best.push(w);
+    }
+    // Several words at the same distance count as one only when they are forms of one word.
+    if (bestD === 0 || best.length === 0 || !best.every((w) => sameWord(w, best[0]!))) return undefined;
+    return best[0];
+  };
+}
