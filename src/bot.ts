@@ -9,7 +9,7 @@ import { createReplyBuilder } from "./answers/reply-builder.js";
 import type { Curator } from "./curation/curator.js";
 import { decide, type Decision } from "./decision/decide.js";
 import { loadAnswerModel, weightsOf, type AnswerModel } from "./decision/model.js";
-import type { Plan } from "./decision/plan.js";
+import { loadContext, memoryConversations, saveContext, type Context, type ConversationStore } from "./conversation.js";
 import type { Compiled, KnowledgeStore } from "./knowledge/store.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
 import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
@@ -23,21 +23,16 @@ export interface BotOptions {
   now?: () => number;
   /** How long a conversation's context lasts without a new question. */
   idleMs?: number;
-  /** At most this many conversations are remembered; the longest idle is forgotten first. */
+  /** At most this many conversations are remembered in memory; the longest idle is forgotten first. */
   maxConversations?: number;
+  /** Where handle() keeps conversations (a shared store when several instances run); memory by default. */
+  conversations?: ConversationStore;
   /** Coordinators' commands (changes, history, subscriptions); without it every message is a question. */
   curator?: Curator;
   /** The answer model; the fitted one shipped in src/decision by default (cross-validation passes its own). */
   model?: AnswerModel;
   /** Sees every decision (the question report reads the candidates and their features). */
   onDecision?: (d: Decision, text: string) => void;
-}
-
-interface Context {
-  previous: Previous;
-  plan: Plan;
-  at: number;
-  version: number;
 }
 
 export interface CoreBot extends Bot {
@@ -51,7 +46,8 @@ export function createBot(options: BotOptions): CoreBot {
   const max = options.maxConversations ?? 10_000;
   const model = options.model ?? loadAnswerModel();
   const weights = weightsOf(model);
-  const contexts = new Map<string, Context>();
+  const memory = memoryConversations(max, now);
+  const shared = options.conversations ?? memory;
 
   /** One question of a message, in its conversation's context; returns the reply and the new context. */
   const answerOne = (c: Compiled, text: string, locale: string | undefined, ctx: Context | undefined): { reply: Reply; ctx: Context } => {
@@ -72,10 +68,11 @@ export function createBot(options: BotOptions): CoreBot {
     return { reply, ctx: { previous, plan: decision.plan, at: now(), version } };
   };
 
-  const answer = (asked: IncomingMessage): Reply => {
+  /** A message answered in its conversation's saved context; returns the reply and the context to save. */
+  const answerIn = (asked: IncomingMessage, saved: string | undefined): { reply: Reply; saved: string } => {
     const { message, cut } = limitQuestion(asked);
     const compiled = options.store.current();
-    const stored = contexts.get(message.conversationId);
+    const stored = saved ? loadContext(saved, compiled.understander.index.passages) : undefined;
     // Context from other knowledge may name regions or entries that no longer exist.
     let ctx = stored && now() - stored.at < idleMs && stored.version === compiled.version ? stored : undefined;
     const replies: Reply[] = [];
@@ -85,10 +82,12 @@ export function createBot(options: BotOptions): CoreBot {
       ctx = r.ctx;
     }
     const reply = replies.length === 1 ? replies[0]! : joinReplies(replies);
-    contexts.delete(message.conversationId);
-    contexts.set(message.conversationId, ctx!);
-    if (contexts.size > max) contexts.delete(contexts.keys().next().value!);
-    return cut ? noteCutQuestion(reply) : reply;
+    return { reply: cut ? noteCutQuestion(reply) : reply, saved: saveContext(ctx!) };
+  };
+  const answer = (message: IncomingMessage): Reply => {
+    const { reply, saved } = answerIn(message, memory.getNow(message.conversationId));
+    memory.setNow(message.conversationId, saved, now() + idleMs);
+    return reply;
   };
   const fixed = (compose: typeof composeHelp) => (language: Language) => {
     const b = createReplyBuilder(options.store.current().knowledge, language);
@@ -105,7 +104,9 @@ export function createBot(options: BotOptions): CoreBot {
         const reply = await options.curator.handle(message, language);
         if (reply) return reply;
       }
-      return answer(message);
+      const { reply, saved } = answerIn(message, await shared.get(message.conversationId));
+      await shared.set(message.conversationId, saved, now() + idleMs);
+      return reply;
     },
   };
 }

@@ -88,7 +88,10 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
     idf(q, lang) {
       const index = indexes.get(lang)!;
       const found = forms(index, q);
-      return found.length ? idfOf(Math.max(...found.map(([t]) => index.postings.get(t)!.length))) : undefined;
+      if (!found.length) return undefined;
+      // The rarity of the word itself: through its closest forms, not a loose relative that is common.
+      const closest = Math.max(...found.map(([, c]) => c));
+      return idfOf(Math.max(...found.filter(([, c]) => c === closest).map(([t]) => index.postings.get(t)!.length)));
     },
     search(terms, lang, filter) {
       const index = indexes.get(lang)!;
@@ -171,7 +174,9 @@ function looselyRelated(a: string, b: string): boolean {
   if (a.length === 4) return b.length - a.length <= 5 && b.startsWith(a);
   let lcp = 0;
   while (lcp < a.length && a[lcp] === b[lcp]) lcp++;
-  return lcp >= 8;
+  // The shared part must be most of the shorter word: compounds that only share their first part
+  // ("järjestöareena", "järjestöavustus") are other words.
+  return lcp >= 8 && lcp >= Math.min(a.length, b.length) - 3;
 }
 
 /** Every tail of five letters or more: the index side of compound matching. */

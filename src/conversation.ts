@@ -1,0 +1,79 @@
+// What a conversation remembers between questions (the previous frame, what the answer listed,
+// the plan for "kerro lisää"), and where it is kept. One instance keeps it in memory; several
+// instances behind a load balancer keep it in a shared store, so a follow-up that lands on another
+// instance still knows what "entä Kainuun?" refers to. The context travels as JSON: passages are
+// saved by id and found again in the same knowledge version.
+import type { Plan } from "./decision/plan.js";
+import type { PassageHit } from "./retrieval/passage-index.js";
+import type { Passage } from "./retrieval/passages.js";
+import type { Previous } from "./understanding/follow-up.js";
+
+export interface Context {
+  previous: Previous;
+  plan: Plan;
+  /** When the context was saved (ms since the epoch) and from which knowledge version. */
+  at: number;
+  version: number;
+}
+
+/** Where contexts are kept. Implementations keep each until its expiry and may forget it earlier. */
+export interface ConversationStore {
+  get(conversationId: string): Promise<string | undefined>;
+  set(conversationId: string, context: string, expiresAt: number): Promise<void>;
+}
+
+/** Contexts in this process's memory: the embedded default. At most `max`, the longest idle forgotten first. */
+export function memoryConversations(max = 10_000, now: () => number = Date.now): ConversationStore & { getNow(id: string): string | undefined; setNow(id: string, c: string, expiresAt: number): void } {
+  const map = new Map<string, { context: string; expiresAt: number }>();
+  const getNow = (id: string) => {
+    const hit = map.get(id);
+    if (hit && hit.expiresAt <= now()) map.delete(id);
+    return hit && hit.expiresAt > now() ? hit.context : undefined;
+  };
+  const setNow = (id: string, context: string, expiresAt: number) => {
+    map.delete(id);
+    map.set(id, { context, expiresAt });
+    if (map.size > max) map.delete(map.keys().next().value!);
+  };
+  return { getNow, setNow, get: async (id) => getNow(id), set: async (id, c, e) => setNow(id, c, e) };
+}
+
+type SavedHit = { passage: string; score: number; matched: string[]; closeness: Array<[string, number]> };
+
+export function saveContext(c: Context): string {
+  return JSON.stringify({ ...c, plan: savePlan(c.plan) });
+}
+
+/** The context again, or undefined when it cannot be read against this knowledge (a passage is gone). */
+export function loadContext(json: string, passages: Passage[]): Context | undefined {
+  try {
+    const raw = JSON.parse(json) as Context;
+    const byId = new Map(passages.map((p) => [p.id, p]));
+    const plan = loadPlan(raw.plan, byId);
+    return plan ? { ...raw, plan } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function savePlan(plan: Plan): unknown {
+  if (plan.kind === "more") return { ...plan, of: savePlan(plan.of) };
+  if (plan.kind !== "passages") return plan;
+  const hits: SavedHit[] = plan.hits.map((h) => ({ passage: h.passage.id, score: h.score, matched: [...h.matched], closeness: [...h.closeness] }));
+  return { ...plan, hits };
+}
+
+function loadPlan(plan: Plan, byId: Map<string, Passage>): Plan | undefined {
+  if (plan.kind === "more") {
+    const of = loadPlan(plan.of, byId);
+    return of && { kind: "more", of };
+  }
+  if (plan.kind !== "passages") return plan;
+  const hits: PassageHit[] = [];
+  for (const h of plan.hits as unknown as SavedHit[]) {
+    const passage = byId.get(h.passage);
+    if (!passage) return undefined;
+    hits.push({ passage, score: h.score, matched: new Set(h.matched), closeness: new Map(h.closeness) });
+  }
+  return { ...plan, hits };
+}
