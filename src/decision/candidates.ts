@@ -51,9 +51,11 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   let blockedYears: number[] | undefined;
 
   const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
-  const metric = f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
+  const metric = (f.perResident ? f.metrics.find((m) => k.metrics.find((x) => x.id === m)?.per_resident) : undefined) ?? f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
   if (metric) {
-    const metrics = f.metrics.length ? f.metrics : [metric];
+    // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").
+    const named = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;
+    const metrics = named.length ? named : [metric];
     const figures = from((t) => t.startsWith("metric:") && metrics.includes(t.slice(7)));
     if (f.years.length && !describesYear(k, f.regions, metric, f.years)) blockedYears = f.years;
     else if (f.regions.length === 0) {
@@ -103,7 +105,10 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     out.push({ ...base, kind: "entry", plan, explains: from((t) => t === `entry:${id}`), about: regions, fitsType, entryNamed: true });
   }
   out.push(...passages);
-  return { candidates: out, ...(blockedYears ? { blockedYears } : {}) };
+  // A question that wants a name, a date, a number or a region is answered only by a candidate
+  // that holds one: a definition is not an answer to "montako".
+  const fitting = SPECIFIC.has(f.asks) ? out.filter((c) => c.fitsType) : out;
+  return { candidates: fitting, ...(blockedYears ? { blockedYears } : {}) };
 }
 
 /** Answer types that only a passage holding that kind of thing answers. */

@@ -15,15 +15,18 @@ export const FEATURES = [
   "bias", "cover", "coverKnown", "unknownShare", "missRarest", "typeSpecific", "typeFit", "typeMiss",
   "regionAsked", "regionFit", "regionOther", "yearAsked", "relScore", "topPassage", "normScore",
   ...CANDIDATE_KINDS.map((k) => `kind:${k}`),
-  "entryNamed", "followUp", "terms", "quantityNumber", "metricNamed", "coverPassage",
+  ...CANDIDATE_KINDS.map((k) => `cover:${k}`),
+  "entryNamed", "followUp", "terms", "quantityNumber", "metricNamed",
   "passage:fact", "passage:highlight", "passage:structure", "passage:step", "passage:summary",
   "sectionAsked", "entriesNamed", "rankingAsked", "perResidentAsked", "coverRel", "bestCover", "quantityUnknown",
-  "typeMissPassage",
+  "typeMissPassage", "missRare", "missRareStructured",
 ] as const;
 
 /** What every candidate of one question is measured against. */
 export interface QuestionStats {
   weight: Map<string, number>;
+  /** Each known term's rarity as a share of the rarest possible (a word in one passage): 0..1. */
+  rarity: Map<string, number>;
   total: number;
   knownTotal: number;
   known: Set<string>;
@@ -42,6 +45,8 @@ export function questionStats(f: Frame, understander: Understander, candidates: 
   const knownIdf = [...idf.values()].filter((x): x is number => x !== undefined);
   const unknownIdf = knownIdf.length ? Math.max(...knownIdf) : 3;
   const weight = new Map<string, number>();
+  const rarity = new Map<string, number>();
+  const most = Math.log(1 + understander.index.passages.length);
   const known = new Set<string>();
   let total = 0;
   let knownTotal = 0;
@@ -56,13 +61,14 @@ export function questionStats(f: Frame, understander: Understander, candidates: 
     if (i === undefined) unknown += w;
     else {
       known.add(t.term);
+      if (!t.context) rarity.set(t.term, Math.min(1, i / most));
       knownTotal += w;
       if (!t.context && i > rarestIdf) (rarest = t.term), (rarestIdf = i);
     }
   }
   const maxScore = knownIdf.reduce((a, b) => a + b * (K1 + 1), 0);
   const bestScore = Math.max(0, ...candidates.map((c) => c.score));
-  const stats = { weight, total, knownTotal, known, ...(rarest ? { rarest } : {}), unknownShare: total ? unknown / total : 0, maxScore, bestScore, bestCover: 0 };
+  const stats = { weight, rarity, total, knownTotal, known, ...(rarest ? { rarest } : {}), unknownShare: total ? unknown / total : 0, maxScore, bestScore, bestCover: 0 };
   stats.bestCover = Math.max(0, ...candidates.map((c) => explainedShare(c, stats).all));
   return stats;
 }
@@ -88,6 +94,9 @@ export function featuresOf(c: Candidate, f: Frame, q: QuestionStats): number[] {
   const specific = SPECIFIC.has(f.asks);
   const regionAsked = f.regions.length > 0;
   const pk = c.passage?.kind;
+  // The rarest word left unexplained: a common verb ("toimii") matters little, a rare noun a lot.
+  let missed = 0;
+  for (const [term, r] of q.rarity) if ((c.explains.get(term) ?? 0) < 0.7) missed = Math.max(missed, r);
   const values: Record<string, number> = {
     bias: 1,
     cover,
@@ -109,7 +118,6 @@ export function featuresOf(c: Candidate, f: Frame, q: QuestionStats): number[] {
     terms: Math.log1p(q.weight.size),
     quantityNumber: (f.asks === "count" || f.asks === "amount") && (NUMERIC.has(c.kind) || pk === "fact") ? 1 : 0,
     metricNamed: f.metrics.length && NUMERIC.has(c.kind) ? 1 : 0,
-    coverPassage: isPassage ? cover : 0,
     "passage:fact": pk === "fact" ? 1 : 0,
     "passage:highlight": pk === "highlight" ? 1 : 0,
     "passage:structure": pk === "structure" ? 1 : 0,
@@ -123,7 +131,13 @@ export function featuresOf(c: Candidate, f: Frame, q: QuestionStats): number[] {
     bestCover: cover >= q.bestCover - 1e-9 ? 1 : 0,
     quantityUnknown: f.asks === "count" || f.asks === "amount" ? q.unknownShare : 0,
     typeMissPassage: isPassage && specific && !c.fitsType ? 1 : 0,
+    missRare: isPassage ? missed : 0,
+    missRareStructured: isPassage ? 0 : missed,
   };
-  for (const kind of CANDIDATE_KINDS) values[`kind:${kind}`] = c.kind === kind ? 1 : 0;
+  // Each kind's own weight, and how much its explaining the question counts for it.
+  for (const kind of CANDIDATE_KINDS) {
+    values[`kind:${kind}`] = c.kind === kind ? 1 : 0;
+    values[`cover:${kind}`] = c.kind === kind ? cover : 0;
+  }
   return FEATURES.map((name) => values[name]!);
 }

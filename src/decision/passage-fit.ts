@@ -11,7 +11,7 @@ import type { Frame } from "../understanding/frame.js";
 
 const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{Lu}[\p{Ll}]+\s(ry|Oy)\b)/u;
 /** Who-questions are also answered by a role or a body ("hyvinvointialuejohtaja esittelijänä"). */
-const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|jarjestot|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhma|director|minister|chair|direktor|ordforande)/i;
+const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|henkilo|vastaava|tyontekij|jarjestot|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhma|director|minister|chair|person|responsible|officer|direktor|ordforande|ansvarig)/i;
 const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
 /** How close (in words) a number must stand to a word of the question to be its answer. */
 const NUMBER_REACH = 4;

@@ -63,7 +63,7 @@ const functionWords: Record<Language, Set<string>> = { fi: new Set(), sv: new Se
 for (const lang of ["fi", "sv", "en"] as const) {
   for (const w of [...(ISO[lang] ?? []), ...FILLERS[lang]]) functionWords[lang].add(fold(w));
 }
-for (const [spoken] of fiSpoken) functionWords.fi.add(spoken);
+for (const [spoken, written] of fiSpoken) functionWords.fi.add(spoken).add(written);
 
 /** The written form of a spoken Finnish word ("vois" → "voisi"), or the word itself. */
 export function writtenForm(word: string): string {

@@ -37,9 +37,10 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
     if (f.refers && f.regions.length === 0 && !f.ambiguous && f.compare) {
       out.regions = lastTwo(prev);
       kept.push("regions");
-    } else if (f.refers && f.regions.length === 0 && !f.ambiguous && p.regions.length > 0 && !f.ranking) {
-      out.regions = p.regions;
-      kept.push("regions");
+    } else if (f.refers && f.regions.length === 0 && !f.ambiguous && !f.ranking) {
+      // After a ranking or a "which region" answer, "siellä" is the region it named first.
+      out.regions = p.regions.length ? p.regions : prev.listedRegions.slice(0, 1);
+      if (out.regions.length) kept.push("regions");
     }
     if (f.refers && f.entries.length === 0 && p.entries.length > 0 && f.metrics.length === 0) {
       out.entries = p.entries;

@@ -192,6 +192,8 @@ export function createUnderstander(k: Knowledge): Understander {
       const clauses = clausesOf(text, tokens, asking);
       const context = contextTokens(clauses, tokens.length);
       const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
+      // "kolmas", "kolme": which one or how many, never what the question is about.
+      const ordinalOrCount = (i: number) => targetsAt[i]!.some((t) => t.startsWith("ordinal:") || t.startsWith("count:"));
 
       const metrics = new Set<string>();
       const entryScores = new Map<string, number>();
@@ -242,7 +244,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const terms: ContentTerm[] = [];
       const topicWords: string[] = [];
       tokens.forEach((t, i) => {
-        if (inRegion[i] || stop.has(t.word) || functionWord(i) || [...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-"))) return;
+        if (inRegion[i] || stop.has(t.word) || functionWord(i) || ordinalOrCount(i) || [...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-"))) return;
         if (/^\d+$/.test(t.word) && !/^(19|20)\d\d$/.test(t.word)) return;
         const term = /^\d+$/.test(t.word) ? t.word : canonicalStem(t.word, language);
         if (term.length < 3 || terms.some((x) => x.term === term)) return;
@@ -259,7 +261,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const countsFigure = (at: number) => (language === "fi" ? figureWord[at]! : figureWord.slice(at, at + 5).some(Boolean));
       const askAt = groupsAt.findIndex((g) => g.has("ask-count") || g.has("ask-amount"));
       // Adjectives of origin ("keskisuomalaista sote-järjestöä") qualify the counted noun that follows.
-      const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !functionWord(i) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
+      const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !functionWord(i) && !ordinalOrCount(i) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
       const excluded = leftOut(regions, groupsAt);
       return {
         language,
