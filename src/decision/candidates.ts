@@ -78,7 +78,9 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   // "Milloin aluekierros oli Lapissa?": the tour named with a region asks for its meeting.
   const tour = aboutTour(f);
   if (regionId && (f.topicWords.length === 0 || f.sections.length > 0 || tour) && yearsFit([regionId])) {
-    const sections: Section[] = tour && !f.sections.includes("tour") ? [...f.sections, "tour"] : f.sections;
+    // The tour named with a region: "milloin" asks for its meeting, "mitä todettiin" for its findings.
+    const fromTour: Section = f.asks === "when" || f.asks === "which-region" ? "tour" : "highlights";
+    const sections: Section[] = tour && !f.sections.includes(fromTour) ? [...f.sections, fromTour] : f.sections;
     const explains = from((t) => t === "group:structures" || t === "group:highlights" || t === "group:tour" || (tour && t === `entry:${TOUR_ENTRY}`));
     const plan: Plan = { kind: "region", regionId, metrics: [], sections, perResident: false, ...(f.readAs ? { readAs: f.readAs } : {}) };
     // A meeting's date answers "milloin" and "monesko"; a profile or its sections what the region has.
@@ -114,8 +116,10 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
 /** Answer types that only a passage holding that kind of thing answers. */
 const SPECIFIC = new Set(["who", "when", "count", "amount", "which-region"]);
 
+/** A figure answers "how many / how much" of the figure itself, or a question that names nothing else. */
 function quantityFits(f: Frame): boolean {
-  return ((f.asks === "count" || f.asks === "amount") && f.countsFigure !== false) || f.asks === "none" || f.asks === "what" || f.asks === "yesno" || f.asks === "list";
+  if (f.asks === "count" || f.asks === "amount") return f.countsFigure !== false;
+  return ["none", "what", "yesno", "list"].includes(f.asks) && f.topicWords.length === 0;
 }
 
 /** The passages retrieval ranks first, each a candidate with the companions that say more of it. */

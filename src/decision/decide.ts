@@ -36,7 +36,7 @@ export function decide(f: Frame, text: string, k: Knowledge, understander: Under
   if (f.otherArea) return settled({ kind: "unknown" });
   if (f.ambiguous && f.regions.length === 0) return settled({ kind: "ambiguous", mention: f.ambiguous, metrics: f.metrics });
   // "montako järjestöä meillä on?" with no region known: ask which, never guess.
-  if (f.here && f.regions.length === 0 && (f.metrics.length > 0 || f.sections.length > 0)) return settled({ kind: "ask-region", question: text });
+  if (f.here && f.regions.length === 0 && !f.ranking && f.asks !== "which-region" && (f.metrics.length > 0 || f.sections.length > 0)) return settled({ kind: "ask-region", question: text });
 
   const { candidates, blockedYears } = candidatesFor(f, k, understander);
   const stats = questionStats(f, understander, candidates);

@@ -35,10 +35,14 @@ export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
   // Words are compared in the language the question's terms were stemmed in.
   const own = textIn(p.text, c.language);
   switch (f.asks) {
-    case "who":
-      // "Who chairs…?": the passage must hold the role asked about, not just some role.
-      if (f.topicWords.some((w) => ROLE.test(w))) return f.terms.every((t) => t.weak || t.context || /^\d+$/.test(t.term) || (h.closeness.get(t.term) ?? 0) >= 0.7);
-      return NAME.test(text) || ROLE.test(fold(text));
+    case "who": {
+      // "Kuka ministeri…?", "Who chairs…?": the passage must hold the role asked about, and a name
+      // or another role that holds it.
+      const roles = f.terms.filter((t) => ROLE.test(t.word));
+      if (roles.some((t) => (h.closeness.get(t.term) ?? 0) < 0.7)) return false;
+      const others = fold(text).replace(new RegExp(roles.map((t) => t.term).join("|") || "^$", "g"), "");
+      return NAME.test(text) || ROLE.test(others);
+    }
     case "when":
       return DATE.test(text);
     case "count":

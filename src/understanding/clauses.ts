@@ -13,8 +13,8 @@ export interface Clause {
 }
 
 const CONJUNCTIONS = new Set(["ja", "seka", "mutta", "vai", "och", "men", "samt", "and", "but", "or", "eli"]);
-/** Context this short is part of the question ("kriisikeskusbarometri, kuinka moni…"), not a preamble. */
-export const MIN_CONTEXT_TOKENS = 4;
+/** A single word before the question is part of it ("kriisikeskusbarometri, kuinka moni…"), not a preamble. */
+export const MIN_CONTEXT_TOKENS = 2;
 
 /**
  * The message's clauses in order. `asks(i)` says whether token i is a question word (one of the
@@ -81,7 +81,7 @@ export function questionParts(text: string, read: (text: string) => ClauseReadin
     for (let i = c.start; i < c.end; i++) if (content(i)) substantial++;
     // Context before the first question, and what has no content of its own, joins a neighbour.
     if (parts.length === 0) parts.push({ start: 0, end: c.end });
-    else if (c.question && substantial >= 2 && asked(parts.at(-1)!)) parts.push({ start: c.start, end: c.end });
+    else if (c.question && substantial >= 1 && asked(parts.at(-1)!)) parts.push({ start: c.start, end: c.end });
     else parts.at(-1)!.end = c.end;
   }
   function asked(p: { start: number; end: number }): boolean {

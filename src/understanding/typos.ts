@@ -10,13 +10,16 @@ export type TypoFixer = (word: string) => string | undefined;
 
 export function createTypoFixer(words: Iterable<string>, sameWord: (a: string, b: string) => boolean): TypoFixer {
   const byInitial = new Map<string, string[]>();
-  for (const w of new Set(words)) {
+  const known = new Set(words);
+  for (const w of known) {
     if (w.length < MIN_LENGTH - 1 || /\d/.test(w)) continue;
     const list = byInitial.get(w[0]!);
     if (list) list.push(w);
     else byInitial.set(w[0]!, [w]);
   }
   return (word) => {
+    // Spoken Finnish drops the past tense's last vowel: "lupas", "anto", "sano" for "lupasi", "antoi", "sanoi".
+    if (word.length >= 4 && known.has(`${word}i`)) return `${word}i`;
     if (word.length < MIN_LENGTH) return undefined;
     const max = word.length >= 9 ? 2 : 1;
     let best: string[] = [];
