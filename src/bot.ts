@@ -9,6 +9,7 @@ import { createReplyBuilder } from "./answers/reply-builder.js";
 import type { Curator } from "./curation/curator.js";
 import { decide, type Decision } from "./decision/decide.js";
 import { loadAnswerModel, weightsOf, type AnswerModel } from "./decision/model.js";
+import type { Plan } from "./decision/plan.js";
 import { loadContext, memoryConversations, saveContext, type Context, type ConversationStore } from "./conversation.js";
 import type { Compiled, KnowledgeStore } from "./knowledge/store.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
@@ -40,6 +41,15 @@ export interface CoreBot extends Bot {
   answer(message: IncomingMessage): Reply;
 }
 
+/** The entry an answer came from: what "miksi?" or "kuinka monta?" may ask more of. */
+function focusOf(plan: Plan, stepsId: string | undefined): string | undefined {
+  if (plan.kind === "entry") return plan.id;
+  if (plan.kind === "passages" && !plan.whichRegion) return plan.hits[0]?.passage.entryId;
+  if (plan.kind === "steps") return stepsId;
+  if (plan.kind === "more") return focusOf(plan.of, stepsId);
+  return undefined;
+}
+
 export function createBot(options: BotOptions): CoreBot {
   const now = options.now ?? Date.now;
   const idleMs = options.idleMs ?? 30 * 60_000;
@@ -64,7 +74,8 @@ export function createBot(options: BotOptions): CoreBot {
     const regionIds = new Set(k.regions.map((r) => r.id));
     const listedRegions = reply.entryIds.filter((id) => regionIds.has(id));
     const recentRegions = [...new Set([...frame.regions, ...(ctx?.previous.recentRegions ?? [])])].slice(0, 4);
-    const previous: Previous = { frame, listedRegions, listedItems: reply.items, recentRegions };
+    const focus = focusOf(decision.plan, k.steps?.id);
+    const previous: Previous = { frame, listedRegions, listedItems: reply.items, recentRegions, ...(focus ? { focus } : {}) };
     return { reply, ctx: { previous, plan: decision.plan, at: now(), version } };
   };
 

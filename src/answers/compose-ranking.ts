@@ -37,7 +37,7 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
   const metric = k.metrics.find((m) => m.id === plan.metric)!;
   const per = plan.perResident && metric.per_resident;
   const cities = k.regions.filter((r) => r.type === "city");
-  const pool = k.regions.filter((r) => !plan.exclude.includes(r.id) && !(plan.countiesOnly && r.type === "city"));
+  const pool = k.regions.filter((r) => !plan.exclude.includes(r.id) && !(plan.countiesOnly && r.type === "city") && (!plan.within || plan.within.includes(r.id)));
   let sorted = rows(b, k, pool, metric, per).sort((x, y) => (plan.least ? x.value - y.value : y.value - x.value));
   const name = `${b.t(metric.name)}${per ? ` ${p.perResident}` : ""}`;
   if (plan.threshold) {
@@ -47,10 +47,12 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
     if (sorted.length === 0) b.paragraph(p.noneMatch);
   } else {
     b.title(p.rankingTitle(b.t(metric.name), plan.least, per));
+    const picked = plan.pick ? sorted[plan.pick - 1] : undefined;
     const leader = sorted[0];
-    if (leader) b.paragraph(p.verdict(plan.least, regionName(leader.region, b.lang), leader.shown));
+    if (picked) b.paragraph(p.verdictNth(plan.pick!, plan.least, regionName(picked.region, b.lang), picked.shown)).entry(picked.region.id);
+    else if (leader) b.paragraph(p.verdict(plan.least, regionName(leader.region, b.lang), leader.shown));
   }
-  const shown = sorted.slice(0, plan.threshold ? sorted.length : plan.top);
+  const shown = sorted.slice(0, plan.threshold ? sorted.length : Math.max(plan.top, plan.pick ?? 0));
   b.ordered();
   shown.forEach((r) => b.item(`${regionName(r.region, b.lang)}: ${r.shown}`).entry(r.region.id));
 

@@ -41,6 +41,8 @@ type Phrases = {
   filterTitle: (metric: string, above: boolean, value: string) => string;
   noneMatch: string;
   verdict: (least: boolean, region: string, value: string) => string;
+  /** The n-th of a ranking: "2. pienin: Kainuu (70 521)." */
+  verdictNth: (n: number, least: boolean, region: string, value: string) => string;
 };
 
 export const PHRASES: Record<Language, Phrases> = {
@@ -90,6 +92,7 @@ export const PHRASES: Record<Language, Phrases> = {
     filterTitle: (m, above, v) => `${m}: ${above ? "yli" : "alle"} ${v}`,
     noneMatch: "Yhdelläkään alueella luku ei täytä ehtoa.",
     verdict: (least, r, v) => `${least ? "Pienin" : "Suurin"}: ${r} (${v}).`,
+    verdictNth: (n, least, r, v) => `${n}. ${least ? "pienin" : "suurin"}: ${r} (${v}).`,
   },
   sv: {
     sources: "Källa",
@@ -137,6 +140,7 @@ export const PHRASES: Record<Language, Phrases> = {
     filterTitle: (m, above, v) => `${m}: ${above ? "över" : "under"} ${v}`,
     noneMatch: "Inget område uppfyller villkoret.",
     verdict: (least, r, v) => `${least ? "Minst" : "Störst"}: ${r} (${v}).`,
+    verdictNth: (n, least, r, v) => `${n}. ${least ? "minst" : "störst"}: ${r} (${v}).`,
   },
   en: {
     sources: "Source",
@@ -184,5 +188,6 @@ export const PHRASES: Record<Language, Phrases> = {
     filterTitle: (m, above, v) => `${m}: ${above ? "over" : "under"} ${v}`,
     noneMatch: "No area meets the condition.",
     verdict: (least, r, v) => `${least ? "Smallest" : "Largest"}: ${r} (${v}).`,
+    verdictNth: (n, least, r, v) => `No. ${n} ${least ? "smallest" : "largest"}: ${r} (${v}).`,
   },
 };

@@ -29,10 +29,14 @@ export interface Candidate {
   passage?: Passage;
   /** The question names the candidate's entry. */
   entryNamed: boolean;
+  /** The candidate comes from the entry the conversation is about. */
+  inFocus: boolean;
 }
 
 /** Passages taken as candidates: retrieval's recall is high in its first few. */
 const PASSAGES = 6;
+/** Passages of the conversation's entry added to them. */
+const FOCUSED = 3;
 const COMPANION = 0.6;
 const MAX_COMPANIONS = 2;
 const MAX_REGIONS = 6;
@@ -46,7 +50,7 @@ export interface Candidates {
 export function candidatesFor(f: Frame, k: Knowledge, understander: Understander): Candidates {
   const out: Candidate[] = [];
   const from = (pred: (t: string) => boolean) => new Map(f.terms.filter((t) => t.from.some(pred)).map((t) => [t.term, 1]));
-  const base = { score: 0, rank: 0, entryNamed: false };
+  const base = { score: 0, rank: 0, entryNamed: false, inFocus: false };
   const regionId = f.regions.length === 1 ? f.regions[0] : undefined;
   let blockedYears: number[] | undefined;
 
@@ -60,7 +64,10 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     if (f.years.length && !describesYear(k, f.regions, metric, f.years)) blockedYears = f.years;
     else if (f.regions.length === 0) {
       const top = f.threshold ? 30 : (f.top ?? (f.listAll || !f.ranking ? 30 : f.asks === "which-region" && !f.most && !f.least ? 1 : 5));
-      const plan: Plan = { kind: "ranking", metric, least: f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total, ...(f.threshold ? { threshold: f.threshold } : {}) };
+      const plan: Plan = {
+        kind: "ranking", metric, least: f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
+        ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
+      };
       out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });
     } else if (regionId) {
       const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...(f.readAs ? { readAs: f.readAs } : {}) };
@@ -104,7 +111,7 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     const plan: Plan = { kind: "entry", id, alternatives: f.entries.filter((e) => e !== id).slice(0, 2) };
     const regions = k.entries.find((e) => e.id === id)?.regions ?? [];
     const fitsType = SPECIFIC.has(f.asks) ? passages.some((c) => c.passage?.entryId === id && c.fitsType) : true;
-    out.push({ ...base, kind: "entry", plan, explains: from((t) => t === `entry:${id}`), about: regions, fitsType, entryNamed: true });
+    out.push({ ...base, kind: "entry", plan, explains: from((t) => t === `entry:${id}`), about: regions, fitsType, entryNamed: true, inFocus: id === f.focus });
   }
   out.push(...passages);
   // A question that wants a name, a date, a number or a region is answered only by a candidate
@@ -138,11 +145,15 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
   };
   const fit: FitContext = { frame: f, language: f.language, regionOf, soleRegion, ...(regionId ? { regionId } : {}) };
   const entries = new Set(f.entries);
-  const hits = understander
-    .search(f.terms, fit.language, filter)
-    .filter((h) => describesYears(h.passage, f.years, k))
-    .slice(0, PASSAGES * 3);
-  const top = hits.slice(0, PASSAGES);
+  // The entry the conversation is about ("kuinka monta henkilötyövuotta?" after the 2020 proposal),
+  // or the steps when a step's topic is asked: its best passages join the candidates.
+  const focus = f.focus ?? (f.steps && f.topicWords.length ? k.steps?.id : undefined);
+  const found = understander.search(f.terms, fit.language, filter);
+  const focused = focus ? understander.search(f.terms, fit.language, (p) => p.entryId === focus && (!filter || filter(p))).slice(0, FOCUSED) : [];
+  const known = new Set(found.slice(0, PASSAGES * 3).map((h) => h.passage));
+  const hits = [...found.slice(0, PASSAGES * 3), ...focused.filter((h) => !known.has(h.passage))].filter((h) => describesYears(h.passage, f.years, k)).sort((a, b) => b.score - a.score);
+  const first = hits.slice(0, PASSAGES);
+  const top = [...first, ...hits.filter((h) => !first.includes(h) && focused.some((x) => x.passage === h.passage))];
   const whichRegion = f.asks === "which-region" && !regionId;
   const candidate = (h: PassageHit, rank: number, shown: PassageHit[]): Candidate => ({
     kind: whichRegion ? "which-region" : "passage",
@@ -154,6 +165,7 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
     rank,
     passage: h.passage,
     entryNamed: !!h.passage.entryId && entries.has(h.passage.entryId),
+    inFocus: !!focus && h.passage.entryId === focus,
   });
   return top.map((h, rank) => {
     if (whichRegion) {
@@ -167,6 +179,8 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
       });
       return candidate(h, rank, shown.length ? shown.slice(0, MAX_REGIONS) : [h]);
     }
+    // A step's passage answers with the step itself ("Askel 5/5: …").
+    if (h.passage.stepN) return { ...candidate(h, rank, [h]), plan: { kind: "steps", n: h.passage.stepN } };
     const same = (x: PassageHit) => x !== h && x.passage.entryId === h.passage.entryId && x.passage.regionId === h.passage.regionId;
     const companions = hits.filter((x) => same(x) && x.score >= h.score * COMPANION && x.matched.size >= h.matched.size && holdsAnswer(x, fit)).slice(0, MAX_COMPANIONS);
     // The passage that answers leads; companions of the same subject follow in their own order.

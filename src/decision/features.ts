@@ -7,8 +7,6 @@ import type { Frame } from "../understanding/frame.js";
 import type { Understander } from "../understanding/understand.js";
 import { CANDIDATE_KINDS, type Candidate } from "./candidates.js";
 
-/** Context words weigh this much of a question word's weight in what a candidate must explain. */
-const CONTEXT_SHARE = 0.3;
 const K1 = 1.2;
 
 export const FEATURES = [
@@ -19,7 +17,7 @@ export const FEATURES = [
   "entryNamed", "followUp", "terms", "quantityNumber", "metricNamed",
   "passage:fact", "passage:highlight", "passage:structure", "passage:step", "passage:summary",
   "sectionAsked", "entriesNamed", "rankingAsked", "perResidentAsked", "coverRel", "bestCover", "quantityUnknown",
-  "typeMissPassage", "missRare", "missRareStructured",
+  "typeMissPassage", "missRare", "missRareStructured", "inFocus", "focusAsked",
 ] as const;
 
 /** What every candidate of one question is measured against. */
@@ -40,7 +38,9 @@ export interface QuestionStats {
 }
 
 export function questionStats(f: Frame, understander: Understander, candidates: Candidate[]): QuestionStats {
-  const words = f.terms.filter((t) => !/^\d+$/.test(t.term) && !t.weak);
+  // Context before the question ("teen vertailua hallitukselle, …") helps find passages but is not
+  // what a candidate must explain.
+  const words = f.terms.filter((t) => !/^\d+$/.test(t.term) && !t.weak && !t.context);
   const idf = new Map(words.map((t) => [t.term, understander.index.idf(t, f.language)]));
   const knownIdf = [...idf.values()].filter((x): x is number => x !== undefined);
   const unknownIdf = knownIdf.length ? Math.max(...knownIdf) : 3;
@@ -55,15 +55,15 @@ export function questionStats(f: Frame, understander: Understander, candidates: 
   let rarestIdf = -1;
   for (const t of words) {
     const i = idf.get(t.term);
-    const w = (i ?? unknownIdf) * (t.context ? CONTEXT_SHARE : 1);
+    const w = i ?? unknownIdf;
     weight.set(t.term, w);
     total += w;
     if (i === undefined) unknown += w;
     else {
       known.add(t.term);
-      if (!t.context) rarity.set(t.term, Math.min(1, i / most));
+      rarity.set(t.term, Math.min(1, i / most));
       knownTotal += w;
-      if (!t.context && i > rarestIdf) (rarest = t.term), (rarestIdf = i);
+      if (i > rarestIdf) (rarest = t.term), (rarestIdf = i);
     }
   }
   const maxScore = knownIdf.reduce((a, b) => a + b * (K1 + 1), 0);
@@ -131,6 +131,8 @@ export function featuresOf(c: Candidate, f: Frame, q: QuestionStats): number[] {
     bestCover: cover >= q.bestCover - 1e-9 ? 1 : 0,
     quantityUnknown: f.asks === "count" || f.asks === "amount" ? q.unknownShare : 0,
     typeMissPassage: isPassage && specific && !c.fitsType ? 1 : 0,
+    inFocus: c.inFocus ? 1 : 0,
+    focusAsked: f.focus ? 1 : 0,
     missRare: isPassage ? missed : 0,
     missRareStructured: isPassage ? 0 : missed,
   };

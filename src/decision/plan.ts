@@ -13,7 +13,8 @@ export type Plan =
   | { kind: "help" }
   | { kind: "region"; regionId: string; metrics: string[]; sections: Section[]; perResident: boolean; readAs?: RegionMention }
   | { kind: "compare"; regionIds: string[]; metrics: string[]; perResident: boolean }
-  | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; countiesOnly: boolean; exclude: string[]; top: number; total: boolean; threshold?: Threshold }
+  /** `pick`: the n-th is what was asked ("toiseksi pienin"); `within`: only these regions ("mikä niistä on pienin"). */
+  | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; countiesOnly: boolean; exclude: string[]; top: number; total: boolean; threshold?: Threshold; pick?: number; within?: string[] }
   | { kind: "steps"; n?: number; regionId?: string }
   | { kind: "entry"; id: string; alternatives: string[] }
   /** Passages that answer; for "which region" questions, `regionOf` names each hit's region. */

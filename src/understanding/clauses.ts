@@ -50,11 +50,19 @@ function hasAsk(asks: (i: number) => boolean, start: number, end: number): boole
   return false;
 }
 
-/** Tokens of clauses that ask nothing while another clause asks: context, not the question. */
-export function contextTokens(clauses: Clause[], count: number): boolean[] {
+/**
+ * Tokens of clauses that ask nothing while another clause asks: context, not the question. A
+ * clause that points at the previous answer ("niistä kolmas, paljonko…") is part of the question.
+ */
+export function contextTokens(clauses: Clause[], count: number, pointsBack: (i: number) => boolean): boolean[] {
   const context = new Array<boolean>(count).fill(false);
   if (!clauses.some((c) => c.question)) return context;
-  for (const c of clauses) if (!c.question && c.end - c.start >= MIN_CONTEXT_TOKENS) context.fill(true, c.start, c.end);
+  for (const c of clauses) {
+    if (c.question || c.end - c.start < MIN_CONTEXT_TOKENS) continue;
+    let points = false;
+    for (let i = c.start; i < c.end; i++) points ||= pointsBack(i);
+    if (!points) context.fill(true, c.start, c.end);
+  }
   return context;
 }
 

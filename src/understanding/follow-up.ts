@@ -13,6 +13,8 @@ export interface Previous {
   listedItems: string[];
   /** Regions of the conversation, the latest first: "kumpi niistä" after two single answers. */
   recentRegions: string[];
+  /** The entry the previous answer came from, if one: a follow-up may ask more of it. */
+  focus?: string;
 }
 
 const WHAT: Array<keyof Frame> = ["metrics", "sections", "steps", "stepN", "entries", "terms", "topicWords", "counted", "countsFigure"];
@@ -30,6 +32,10 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
   const continues = f.followup || !own || picks || f.more;
   const kept: string[] = [];
   const out: Frame = { ...f, kept };
+  // A follow-up that names no entry or region of its own may ask more of the same entry.
+  if (prev.focus && f.entries.length === 0 && f.regions.length === 0) out.focus = prev.focus;
+  // "mikä niistä on pienin?": a ranking of the regions just listed.
+  if (f.refers && f.ranking && f.regions.length === 0 && prev.listedRegions.length >= 2) out.within = prev.listedRegions;
 
   if (!continues) {
     // A new question; a pronoun or "there" still means the previous regions ("kuka sitä johtaa?"),

@@ -53,6 +53,10 @@ export interface Frame {
   countiesOnly: boolean;
   /** "alue", "hyvinvointialue": the question is about areas ("suurin alue"). */
   areaWord: boolean;
+  /** Only these regions take part ("mikä niistä on pienin?" after a list). */
+  within?: string[];
+  /** The entry the conversation is about (the previous answer's): its passages are searched too. */
+  focus?: string;
   years: number[];
   // How the question points back.
   followup: boolean;

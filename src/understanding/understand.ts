@@ -77,9 +77,9 @@ export interface Understander {
   readClauses(text: string): ClauseReading;
 }
 
-/** Groups whose words steer the question rather than carry its content. */
+/** Groups whose words steer the question rather than carry its content (the lang-* lists only vote for a language). */
 const STEERING = new Set([
-  "filler", "lang-fi", "lang-sv", "lang-en", "most", "least", "rank", "per-resident", "compare", "total", "without",
+  "filler", "most", "least", "rank", "per-resident", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
   "greeting", "thanks", "overview", "figures-all", "here",
 ]);
@@ -188,9 +188,14 @@ export function createUnderstander(k: Knowledge): Understander {
         const asked = askGroups.get(t.word);
         if (asked && ![...groupsAt[i]!].some((g) => g.startsWith("ask-"))) asked.forEach((g) => groupsAt[i]!.add(g));
       });
+      // "ja", "och", "and" point back only at the start of a message ("ja rahoitus?"); "entä" anywhere near it.
+      const lead = tokens.findIndex((_, i) => !groupsAt[i]!.has("greeting") && !groupsAt[i]!.has("thanks"));
+      groupsAt.forEach((g, i) => i > lead + 1 && g.delete("followup"));
       const asking = (i: number) => [...groupsAt[i]!].some((g) => g.startsWith("ask-") || ASKING.has(g));
       const clauses = clausesOf(text, tokens, asking);
-      const context = contextTokens(clauses, tokens.length);
+      const POINTING = ["refer", "followup", "there", "first", "last", "more", "here"];
+      const pointsBack = (i: number) => POINTING.some((g) => groupsAt[i]!.has(g)) || targetsAt[i]!.some((t) => t.startsWith("ordinal:"));
+      const context = contextTokens(clauses, tokens.length, pointsBack);
       const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
       // "kolmas", "kolme": which one or how many, never what the question is about.
       const ordinalOrCount = (i: number) => targetsAt[i]!.some((t) => t.startsWith("ordinal:") || t.startsWith("count:"));
@@ -202,6 +207,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const ordinals: number[] = [];
       const counts: number[] = [];
       const groups = new Set<string>(groupsAt.flatMap((g) => [...g].filter((x) => x.startsWith("ask-"))));
+      const followupAt = groupsAt.some((g) => g.has("followup"));
       const unknowable: string[] = [];
       let steps = false;
       for (const h of hits) {
@@ -211,7 +217,7 @@ export function createUnderstander(k: Knowledge): Understander {
           const [kind, value = ""] = t.split(":");
           if (kind === "group") {
             // Steering words of the context ("oon uus…") do not steer the question.
-            if (!inContext || value === "unknowable") groups.add(value);
+            if ((!inContext || value === "unknowable") && (value !== "followup" || followupAt)) groups.add(value);
           } else if (kind === "entry") {
             // A word shared by many entries says little about which one is meant, and a word that
             // also steers the question ("hyvinvointialueella") names an entry only weakly.
