@@ -28,7 +28,7 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
   if (!prev) return f;
   const p = prev.frame;
   const own = asksSomething(f);
-  const picks = (f.pick !== undefined && f.refers) || (f.last && (prev.listedRegions.length > 1 || prev.listedItems.length > 1 || (p.steps && p.stepN === undefined)));
+  const picks = (f.pick !== undefined && (f.refers || f.followup) && !f.ranking) || (f.last && (prev.listedRegions.length > 1 || prev.listedItems.length > 1 || (p.steps && p.stepN === undefined)));
   const continues = f.followup || !own || picks || f.more;
   const kept: string[] = [];
   const out: Frame = { ...f, kept };
@@ -65,10 +65,10 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
 
   // Which regions: named ones, else the one picked from the previous list, else the previous ones.
   const lastOf = Math.max(prev.listedRegions.length, prev.listedItems.length, p.steps && p.stepN === undefined ? 5 : 0);
-  const pick = f.pick !== undefined && f.refers ? f.pick : f.last && lastOf > 0 ? lastOf : undefined;
+  const pick = f.pick !== undefined && (f.refers || f.followup) && !f.ranking ? f.pick : f.last && lastOf > 0 ? lastOf : undefined;
   if (f.regions.length > 0) {
     // "onks se isompi ku Keski-Uusimaa?": the previous region against the one named.
-    if (f.compare && (f.refers || !own) && p.regions.length === 1 && !f.regions.includes(p.regions[0]!)) out.regions = [p.regions[0]!, ...f.regions];
+    if (f.compare && (f.refers || f.followup || !own) && p.regions.length === 1 && !f.regions.includes(p.regions[0]!)) out.regions = [p.regions[0]!, ...f.regions];
   } else if (pick !== undefined && p.steps && p.stepN === undefined && prev.listedRegions.length === 0 && pick <= 5) {
     out.steps = true;
     out.stepN = pick;
@@ -80,7 +80,7 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
     // "mitä se viides tarkoittaa?": the fifth item's own words become the topic.
     Object.assign(out, readTopic(prev.listedItems[pick - 1]!));
     kept.push("list");
-  } else if (f.compare && (f.refers || !own) && p.regions.length < 2) {
+  } else if (f.compare && (f.refers || f.followup || !own) && p.regions.length < 2) {
     out.regions = lastTwo(prev);
     kept.push("regions");
   } else if (!f.ranking || p.regions.length > 0) {

@@ -71,6 +71,8 @@ export interface Frame {
   unknowable: boolean;
   /** A part of Finland that is not a county ("Itä-Suomessa"): no figures exist for it. */
   otherArea: boolean;
+  /** A municipality named instead of a region ("Tampereen kaupunki"): no figures of its own exist. */
+  municipality: boolean;
   /** Slots kept from the previous frame (empty for a new question). */
   kept: string[];
 }
@@ -83,7 +85,8 @@ export function readFrame(u: Understanding, text: string): Frame {
   const ambiguous = u.regions.find((m) => m.ids.length > 1);
   const readAs = resolved.find((m) => m.fuzzy || m.partial);
   const stepN = u.stepNumbers.length === 1 ? u.stepNumbers[0] : u.steps ? u.ordinals.find((n) => n <= 5) : undefined;
-  const points = g.has("refer") || g.has("followup") || g.has("there");
+  // A pronoun or "there" points at what the previous answer was about; "entä", "och" continue it.
+  const points = g.has("refer") || g.has("there");
   // "enemmän ku Keski-Uusimaa", "isompi kuin Kainuu": a comparative with a region compares, where
   // "yli 2 miljoonaa" (a number) is a threshold and "eniten" alone a ranking.
   const comparative = !u.threshold && ["above", "below", "most", "least"].some((x) => g.has(x));
@@ -129,6 +132,7 @@ export function readFrame(u: Understanding, text: string): Frame {
     help: g.has("help") || g.has("greeting") || g.has("thanks"),
     unknowable: u.unknowable.length > 0,
     otherArea: g.has("other-area") && regions.length === 0,
+    municipality: g.has("municipality") && regions.length === 0,
     kept: [],
   };
 }
