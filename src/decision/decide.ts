@@ -35,7 +35,7 @@ export function decide(f: Frame, text: string, k: Knowledge, understander: Under
   // "Itä-Suomessa" is a part of Finland the knowledge has no figures for: not the whole country.
   if (f.otherArea) return settled({ kind: "unknown" });
   // "Paljonko Tampere jakaa avustuksia?": a municipality's figures are not its county's.
-  if (f.municipality && f.regions.length === 0 && (f.metrics.length > 0 || f.sections.length > 0 || f.perResident)) return settled({ kind: "unknown" });
+  if (f.municipality && (f.regions.length === 0 || f.kept.includes("regions")) && (f.metrics.length > 0 || f.sections.length > 0 || f.perResident)) return settled({ kind: "unknown" });
   if (f.ambiguous && f.regions.length === 0) return settled({ kind: "ambiguous", mention: f.ambiguous, metrics: f.metrics });
   // "montako järjestöä meillä on?" with no region known: ask which, never guess.
   if (f.here && f.regions.length === 0 && !f.ranking && f.asks !== "which-region" && (f.metrics.length > 0 || f.sections.length > 0)) return settled({ kind: "ask-region", question: text });

@@ -9,8 +9,14 @@
 import { readFileSync } from "node:fs";
 import { FEATURES } from "./features.js";
 
-/** The answerer's inputs: the ranker's score of its choice, its lead, and the choice's own features. */
-export const ANSWER_FEATURES = ["bias", "rankerScore", "lead", ...FEATURES.slice(1)];
+/**
+ * The answerer's inputs: the ranker's score of its choice, its lead over the runner-up, and the
+ * few features that say whether the question is one the knowledge answers at all (fewer inputs
+ * than the ranker's: one row per question, not per candidate, to fit them on).
+ */
+const JUDGED = ["cover", "coverKnown", "unknownShare", "missRarest", "typeMiss", "regionOther", "quantityUnknown", "missRare", "missRareStructured", "followUp", "terms", "inFocus"] as const;
+export const ANSWER_FEATURES = ["bias", "rankerScore", "lead", ...JUDGED];
+const judgedAt = JUDGED.map((name) => FEATURES.indexOf(name));
 
 export interface AnswerModel {
   /** The ranker's feature names and weights, in the same order. */
@@ -58,5 +64,5 @@ export function probability(weights: number[], x: number[]): number {
 
 /** The answerer's inputs for a choice: its ranker score, its lead over the runner-up, its features. */
 export function answerInputs(best: number, second: number, features: number[]): number[] {
-  return [1, best, best - second, ...features.slice(1)];
+  return [1, best, best - second, ...judgedAt.map((i) => features[i]!)];
 }

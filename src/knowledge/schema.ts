@@ -139,6 +139,11 @@ export const regionFile = z
         short_capitalised: z.array(z.string().min(2)).default([]),
         /** Names of a part of the area ("Kerava" of Vantaa ja Kerava): answers say the figures are the whole area's. */
         partial: z.array(z.string().min(2)).default([]),
+        /**
+         * The Finnish adjective of the area without its ending ("keskisuomalai" of keskisuomalainen):
+         * "keskisuomalaisissa järjestöissä" is about Keski-Suomi. Every case form is made from it.
+         */
+        adjective: z.string().min(5).optional(),
       })
       .strict(),
     /** The organisation's full name: "Pirkanmaan hyvinvointialue", "Helsingin kaupunki". */

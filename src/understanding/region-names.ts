@@ -30,6 +30,8 @@ export interface RegionMention {
 // Case endings added to the Finnish forms given in the file, so that a coordinator lists the
 // genitive and a few local cases and the rest follow ("Kainuun" -> "Kainuussa", "Kainuulle").
 const FI_ENDINGS = ["n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "ta", "a"];
+// The case forms of an -inen adjective, singular and plural ("keskisuomalainen", "-laisissa", "-laisten").
+const ADJECTIVE_ENDINGS = ["nen", "sen", "set", "sta", "sia", "sten", "siin", "sissa", "sista", "silla", "silta", "sille", "seen", "sessa", "sesta", "sella", "selta", "selle", "sena", "seksi", "sina", "siksi", "sine"];
 
 export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
   const n = region.names;
@@ -51,6 +53,7 @@ export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
     FI_ENDINGS.forEach((e) => add(stemPart + e, false, true));
   }
   for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s", false, true);
+  if (n.adjective) ADJECTIVE_ENDINGS.forEach((e) => add(n.adjective + e, false, true));
   return [...forms.values()];
 }
 
