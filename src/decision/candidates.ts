@@ -105,6 +105,10 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   }
   const passages = passageCandidates(f, k, understander, regionId);
   for (const id of f.entries.slice(0, 2)) {
+    // An entry as a whole answers a question that is only about it ("Mikä on STEA?", "hyte");
+    // one that asks something more of it is answered by the passage that says it.
+    const asked = f.terms.filter((t) => !t.context && !t.weak && !/^\d+$/.test(t.term));
+    if (f.asks === "which-region" || !asked.every((t) => t.from.includes(`entry:${id}`))) continue;
     // An entry holds the year and the kind of thing asked when one of its passages does.
     const own = understander.index.passages.filter((p) => p.entryId === id);
     if (!own.some((p) => describesYears(p, f.years, k))) continue;
