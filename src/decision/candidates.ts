@@ -56,7 +56,10 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
 
   const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
   const metric = (f.perResident ? f.metrics.find((m) => k.metrics.find((x) => x.id === m)?.per_resident) : undefined) ?? f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
-  if (metric) {
+  // "How many registered associations…": a number is given only for what the knowledge names.
+  const quantity = f.asks === "count" || f.asks === "amount";
+  const strange = quantity && f.terms.some((t) => !t.context && !t.weak && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
+  if (metric && !strange) {
     // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").
     const named = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;
     const metrics = named.length ? named : [metric];

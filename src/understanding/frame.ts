@@ -66,6 +66,8 @@ export interface Frame {
   first: boolean;
   last: boolean;
   more: boolean;
+  /** "kerro Lapista", "tell me about…": the region or entry as a whole. */
+  overview: boolean;
   // Outside the facts.
   help: boolean;
   unknowable: boolean;
@@ -129,6 +131,7 @@ export function readFrame(u: Understanding, text: string): Frame {
     first: g.has("first"),
     last: g.has("last"),
     more: g.has("more"),
+    overview: g.has("overview") && !g.has("more"),
     help: g.has("help") || g.has("greeting") || g.has("thanks"),
     unknowable: u.unknowable.length > 0,
     otherArea: g.has("other-area") && regions.length === 0,
@@ -139,5 +142,5 @@ export function readFrame(u: Understanding, text: string): Frame {
 
 /** Whether the frame asks for something of its own (a figure, a section, the steps, a topic). */
 export function asksSomething(f: Frame): boolean {
-  return f.metrics.length > 0 || f.sections.length > 0 || f.steps || f.entries.length > 0 || f.topicWords.length > 0;
+  return f.metrics.length > 0 || f.sections.length > 0 || f.steps || f.entries.length > 0 || f.topicWords.length > 0 || (f.overview && f.regions.length > 0);
 }
