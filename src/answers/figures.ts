@@ -49,10 +49,11 @@ export function perResident(k: Knowledge, region: Region, metric: Metric): numbe
 export function formatPerResident(value: number, metric: Metric, lang: Language): string {
   if (metric.unit === "eur") return formatMoney(Math.round(value * 100) / 100, lang);
   const per = { fi: "/ 10 000 asukasta", sv: "/ 10 000 invånare", en: "per 10,000 residents" }[lang];
-  // The same figure turned round, as people also ask it: one NGO for every N residents.
+  // Per thousand too, and the same figure turned round, as people also ask them: one NGO for every N residents.
+  const thousand = formatNumber(value / 10, lang, 1);
   const n = formatNumber(Math.round(PER_COUNT / value), lang);
-  const inverse = { fi: `yksi ${n} asukasta kohden`, sv: `en per ${n} invånare`, en: `one per ${n} residents` }[lang];
-  return `${formatNumber(value, lang, 1)} ${per} (${inverse})`;
+  const other = { fi: `${thousand} / 1 000 asukasta, yksi ${n} asukasta kohden`, sv: `${thousand} per 1 000 invånare, en per ${n} invånare`, en: `${thousand} per 1,000 residents, one per ${n} residents` }[lang];
+  return `${formatNumber(value, lang, 1)} ${per} (${other})`;
 }
 
 /** Adds a metric's figures for a region: the newest as a fact, older ones as a sentence each. */

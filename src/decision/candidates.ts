@@ -66,12 +66,15 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     const figures = from((t) => t.startsWith("metric:") && metrics.includes(t.slice(7)));
     if (f.years.length && !describesYear(k, f.regions, metric, f.years)) blockedYears = f.years;
     else if (f.regions.length === 0) {
+      // "Montako sote-järjestöä Suomessa on?" asks the national figure, not a list of the areas'.
+      if (!f.country || f.ranking) {
       const top = f.threshold ? 30 : (f.top ?? (f.listAll || !f.ranking ? 30 : f.asks === "which-region" && !f.most && !f.least ? 1 : 5));
       const plan: Plan = {
         kind: "ranking", metric, least: f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
         ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
       };
       out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });
+      }
     } else if (regionId) {
       const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...(f.readAs ? { readAs: f.readAs } : {}) };
       out.push({ ...base, kind: "figure", plan, explains: figures, about: [regionId], fitsType: quantityFits(f) });

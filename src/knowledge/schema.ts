@@ -214,7 +214,7 @@ export const LEXICON_GROUPS = [
   // operators on figures
   "most", "least", "rank", "per-resident", "compare", "total", "without", "including", "above", "below",
   // what a question is about
-  "county-word", "area-word", "other-area", "municipality", "structures", "highlights", "tour", "overview", "figures-all",
+  "county-word", "area-word", "other-area", "municipality", "country", "structures", "highlights", "tour", "overview", "figures-all",
   // references to the previous answer
   "followup", "there", "refer", "first", "last", "more",
   // the asker's own region, unnamed ("meidän alueella", "here")

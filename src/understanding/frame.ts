@@ -75,6 +75,8 @@ export interface Frame {
   otherArea: boolean;
   /** A municipality named instead of a region ("Tampereen kaupunki"): no figures of its own exist. */
   municipality: boolean;
+  /** The whole country ("Suomessa", "in Finland"): a national figure, not the areas' ones. */
+  country: boolean;
   /** Slots kept from the previous frame (empty for a new question). */
   kept: string[];
 }
@@ -136,6 +138,7 @@ export function readFrame(u: Understanding, text: string): Frame {
     unknowable: u.unknowable.length > 0,
     otherArea: g.has("other-area") && regions.length === 0,
     municipality: g.has("municipality") && regions.length === 0,
+    country: g.has("country") && regions.length === 0,
     kept: [],
   };
 }

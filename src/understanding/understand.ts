@@ -81,7 +81,7 @@ export interface Understander {
 const STEERING = new Set([
   "filler", "most", "least", "rank", "per-resident", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
-  "greeting", "thanks", "overview", "figures-all", "here", "municipality",
+  "greeting", "thanks", "overview", "figures-all", "here", "municipality", "country",
 ]);
 /** Groups whose words make a clause a question, besides the ask groups. */
 const ASKING = new Set(["overview", "followup", "more", "help"]);

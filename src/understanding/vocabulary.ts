@@ -24,6 +24,8 @@ export interface Vocabulary {
 }
 
 const MIN_STEM = 3;
+/** Groups a compound's last part may name: a structure ("järjestöyhteistyörakenne"), a finding, the tour, what no source gives. */
+const COMPOUND_GROUPS = new Set(["group:structures", "group:highlights", "group:tour", "group:unknowable"]);
 const MIN_COMPOUND_PART = 5;
 
 export function buildVocabulary(k: Knowledge): Vocabulary {
@@ -101,8 +103,9 @@ export function buildVocabulary(k: Knowledge): Vocabulary {
     if (found.size) return { targets: [...found], how };
     // Finnish compounds: "järjestöavustuksia" is an "avustuksia" of a kind; match the last part.
     // A figure is never read from a compound's tail: "innovaatioavustus" is not the NGO grants.
+    // Nor is a question word or a filler ("hakemista" is not "mistä"): only what a compound can be of.
     for (let i = 3; word.length - i >= MIN_COMPOUND_PART; i++) {
-      const t = phrases.get(word.slice(i))?.filter((x) => !x.startsWith("metric:"));
+      const t = phrases.get(word.slice(i))?.filter((x) => !x.startsWith("metric:") && (!x.startsWith("group:") || COMPOUND_GROUPS.has(x)));
       if (t?.length) return { targets: t, how: "compound" };
     }
     return undefined;
