@@ -64,7 +64,8 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
   const sameWhat = !own || (f.metrics.length > 0 && f.metrics.join() === p.metrics.join() && f.topicWords.length === 0);
 
   // Which regions: named ones, else the one picked from the previous list, else the previous ones.
-  const lastOf = Math.max(prev.listedRegions.length, prev.listedItems.length, p.steps && p.stepN === undefined ? 5 : 0);
+  // "se viimeinen" picks from a list of several; an answer about one region is not a list.
+  const lastOf = Math.max(prev.listedRegions.length > 1 ? prev.listedRegions.length : 0, prev.listedItems.length, p.steps && p.stepN === undefined ? 5 : 0);
   const pick = f.pick !== undefined && (f.refers || f.followup) && !f.ranking ? f.pick : f.last && lastOf > 0 ? lastOf : undefined;
   if (f.regions.length > 0) {
     // "onks se isompi ku Keski-Uusimaa?": the previous region against the one named.

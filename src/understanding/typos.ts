@@ -25,7 +25,8 @@ export function createTypoFixer(words: Iterable<string>, sameWord: (a: string, b
     let best: string[] = [];
     let bestD = max + 1;
     for (const w of byInitial.get(word[0]!) ?? []) {
-      if (Math.abs(w.length - word.length) > max) continue;
+      // Two edits that only shorten or lengthen a word make another word ("väestöraja", "väestöjä").
+      if (Math.abs(w.length - word.length) > 1) continue;
       const d = editDistance(word, w, max);
       if (d < bestD) (best = [w]), (bestD = d);
       else if (d === bestD) best.push(w);

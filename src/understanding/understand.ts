@@ -7,7 +7,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language } from "../knowledge/schema.js";
 import { buildPassageIndex, type PassageHit, type PassageIndex, type QueryTerm } from "../retrieval/passage-index.js";
-import { isFunctionWord, writtenForm } from "../text/function-words.js";
+import { isFunctionWord, isFunctionWordAnywhere, writtenForm } from "../text/function-words.js";
 import { phraseKey, stripClitic, tokenize, type Token } from "../text/normalise.js";
 import { canonicalStem, gradationVariants } from "../text/terms.js";
 import { answerTypeOf, type AnswerType } from "./answer-type.js";
@@ -163,7 +163,8 @@ export function createUnderstander(k: Knowledge): Understander {
     },
     understand(text, localeHint) {
       const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
-      const regions = matcher.find(tokens, vocabulary.knows);
+      // A function word is never a misspelt region ("vähän" is not "Varhan").
+      const regions = matcher.find(tokens, (w) => vocabulary.knows(w) || isFunctionWordAnywhere(w));
       const taken = new Array<boolean>(tokens.length).fill(false);
       for (const m of regions) taken.fill(true, m.start, m.end);
       const language = languageOfTokens(tokens, localeHint);
@@ -268,12 +269,14 @@ export function createUnderstander(k: Knowledge): Understander {
       const askAt = groupsAt.findIndex((g) => g.has("ask-count") || g.has("ask-amount"));
       // Adjectives of origin ("keskisuomalaista sote-järjestöä") qualify the counted noun that follows.
       const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !functionWord(i) && !ordinalOrCount(i) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
-      const excluded = leftOut(regions, groupsAt);
+      // "ilman Helsinkiä" leaves a region out, "Helsinki mukaan luettuna" keeps it in: neither is asked about.
+      const excluded = regionsBeside("without", regions, groupsAt);
+      const included = regionsBeside("including", regions, groupsAt);
       return {
         language,
         tokens,
         clauses,
-        regions: regions.filter((m) => !(m.ids.length === 1 && excluded.includes(m.ids[0]!))),
+        regions: regions.filter((m) => !(m.ids.length === 1 && (excluded.includes(m.ids[0]!) || included.includes(m.ids[0]!)))),
         excluded,
         metrics: [...metrics],
         entries: [...entryScores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score),
@@ -296,15 +299,16 @@ export function createUnderstander(k: Knowledge): Understander {
 }
 
 /**
- * The regions a "without" word leaves out: the name right after it ("ilman Helsinkiä", "utan
- * Helsingfors"), else the one right before it ("Helsinkiä lukuun ottamatta", "Helsinki ei lasketa").
+ * The regions a "without" or "including" word is about: the name right after it ("ilman
+ * Helsinkiä", "utan Helsingfors"), else the one right before it ("Helsinkiä lukuun ottamatta",
+ * "Helsinki mukaan luettuna").
  */
-function leftOut(regions: RegionMention[], groupsAt: Array<Set<string>>): string[] {
+function regionsBeside(group: "without" | "including", regions: RegionMention[], groupsAt: Array<Set<string>>): string[] {
   const out = new Set<string>();
   groupsAt.forEach((g, i) => {
-    if (!g.has("without") || (i > 0 && groupsAt[i - 1]!.has("without"))) return;
+    if (!g.has(group) || (i > 0 && groupsAt[i - 1]!.has(group))) return;
     let end = i;
-    while (end < groupsAt.length && groupsAt[end]!.has("without")) end++;
+    while (end < groupsAt.length && groupsAt[end]!.has(group)) end++;
     const single = regions.filter((m) => m.ids.length === 1);
     const after = single.find((m) => m.start >= end && m.start < end + WITHOUT_REACH);
     const before = [...single].reverse().find((m) => m.end <= i && m.end > i - WITHOUT_REACH);
