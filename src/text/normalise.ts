@@ -26,9 +26,14 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** ":n", ":ssa" after abbreviations and "'s" are inflection, not words of their own. */
+/**
+ * ":n", ":ssa" after abbreviations and "'s" are inflection, not words of their own; "35 000" and
+ * "35,000" are one number. Offsets change only where digits join, which clause cutting tolerates.
+ */
 export function cleanInflection(text: string): string {
-  return text.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1").replace(/(\p{L})['’]s\b/gu, "$1s");
+  let t = text.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1").replace(/(\p{L})['’]s\b/gu, "$1s");
+  for (let i = 0; i < 3; i++) t = t.replace(/(\d)[ \u00a0\u202f,](\d{3})(?!\d)/g, "$1$2");
+  return t;
 }
 
 /** Folds a whole phrase to its comparable key: "Itä-Uusimaa" -> "ita uusimaa". */

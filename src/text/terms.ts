@@ -53,9 +53,9 @@ export function textTerms(text: string, lang: Language, stop: Set<string>): stri
   const out: string[] = [];
   for (const t of tokenize(text)) {
     if (stop.has(t.word)) continue;
-    // Years are content ("mitä tapahtui vuonna 2024"); other numbers are not words to match.
+    // Years and larger numbers are content ("vuonna 2024", "35 000 asukkaan raja"); small ones are not.
     if (/^\d+$/.test(t.word)) {
-      if (/^(19|20)\d\d$/.test(t.word)) out.push(t.word);
+      if (Number(t.word) > 30) out.push(t.word);
       continue;
     }
     const s = canonicalStem(t.word, lang);

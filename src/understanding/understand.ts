@@ -252,7 +252,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const topicWords: string[] = [];
       tokens.forEach((t, i) => {
         if (inRegion[i] || stop.has(t.word) || functionWord(i) || ordinalOrCount(i) || [...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-"))) return;
-        if (/^\d+$/.test(t.word) && !/^(19|20)\d\d$/.test(t.word)) return;
+        if (/^\d+$/.test(t.word) && Number(t.word) <= 30) return;
         const term = /^\d+$/.test(t.word) ? t.word : canonicalStem(t.word, language);
         if (term.length < 3 || terms.some((x) => x.term === term)) return;
         const alts = [synonyms.get(t.word), stripClitic(t.word)].filter((w): w is string => !!w).map((w) => canonicalStem(w, language));
