@@ -10,7 +10,7 @@ import type { Curator } from "./curation/curator.js";
 import { decide, type Decision } from "./decision/decide.js";
 import { loadAnswerModel, weightsOf, type AnswerModel } from "./decision/model.js";
 import type { Plan } from "./decision/plan.js";
-import { loadContext, memoryConversations, saveContext, type Context, type ConversationStore } from "./conversation.js";
+import { loadContext, memoryContexts, saveContext, type Context, type ConversationStore } from "./conversation.js";
 import type { Compiled, KnowledgeStore } from "./knowledge/store.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
 import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
@@ -56,8 +56,7 @@ export function createBot(options: BotOptions): CoreBot {
   const max = options.maxConversations ?? 10_000;
   const model = options.model ?? loadAnswerModel();
   const weights = weightsOf(model);
-  const memory = memoryConversations(max, now);
-  const shared = options.conversations ?? memory;
+  const memory = memoryContexts(max, now);
 
   /** One question of a message, in its conversation's context; returns the reply and the new context. */
   const answerOne = (c: Compiled, text: string, locale: string | undefined, ctx: Context | undefined): { reply: Reply; ctx: Context } => {
@@ -79,11 +78,10 @@ export function createBot(options: BotOptions): CoreBot {
     return { reply, ctx: { previous, plan: decision.plan, at: now(), version } };
   };
 
-  /** A message answered in its conversation's saved context; returns the reply and the context to save. */
-  const answerIn = (asked: IncomingMessage, saved: string | undefined): { reply: Reply; saved: string } => {
+  /** A message answered in its conversation's context; returns the reply and the context to keep. */
+  const answerIn = (asked: IncomingMessage, stored: Context | undefined): { reply: Reply; ctx: Context } => {
     const { message, cut } = limitQuestion(asked);
     const compiled = options.store.current();
-    const stored = saved ? loadContext(saved, compiled.understander.index.passages) : undefined;
     // Context from other knowledge may name regions or entries that no longer exist.
     let ctx = stored && now() - stored.at < idleMs && stored.version === compiled.version ? stored : undefined;
     const replies: Reply[] = [];
@@ -93,11 +91,18 @@ export function createBot(options: BotOptions): CoreBot {
       ctx = r.ctx;
     }
     const reply = replies.length === 1 ? replies[0]! : joinReplies(replies);
-    return { reply: cut ? noteCutQuestion(reply) : reply, saved: saveContext(ctx!) };
+    return { reply: cut ? noteCutQuestion(reply) : reply, ctx: ctx! };
   };
   const answer = (message: IncomingMessage): Reply => {
-    const { reply, saved } = answerIn(message, memory.getNow(message.conversationId));
-    memory.setNow(message.conversationId, saved, now() + idleMs);
+    const { reply, ctx } = answerIn(message, memory.get(message.conversationId));
+    memory.set(message.conversationId, ctx, now() + idleMs);
+    return reply;
+  };
+  /** With a shared store the context travels as JSON between instances; otherwise it stays in memory. */
+  const answerShared = async (message: IncomingMessage, shared: ConversationStore): Promise<Reply> => {
+    const saved = await shared.get(message.conversationId);
+    const { reply, ctx } = answerIn(message, saved ? loadContext(saved, options.store.current().understander.index.passages) : undefined);
+    await shared.set(message.conversationId, saveContext(ctx), now() + idleMs);
     return reply;
   };
   const fixed = (compose: typeof composeHelp) => (language: Language) => {
@@ -115,9 +120,7 @@ export function createBot(options: BotOptions): CoreBot {
         const reply = await options.curator.handle(message, language);
         if (reply) return reply;
       }
-      const { reply, saved } = answerIn(message, await shared.get(message.conversationId));
-      await shared.set(message.conversationId, saved, now() + idleMs);
-      return reply;
+      return options.conversations ? answerShared(message, options.conversations) : answer(message);
     },
   };
 }

@@ -22,20 +22,43 @@ export interface ConversationStore {
   set(conversationId: string, context: string, expiresAt: number): Promise<void>;
 }
 
-/** Contexts in this process's memory: the embedded default. At most `max`, the longest idle forgotten first. */
-export function memoryConversations(max = 10_000, now: () => number = Date.now): ConversationStore & { getNow(id: string): string | undefined; setNow(id: string, c: string, expiresAt: number): void } {
+/** Contexts kept in this process's memory (the embedded default), as they are: no JSON on the way. */
+export interface MemoryContexts {
+  get(id: string): Context | undefined;
+  set(id: string, context: Context, expiresAt: number): void;
+}
+
+/** At most `max` contexts, the longest idle forgotten first. */
+export function memoryContexts(max = 10_000, now: () => number = Date.now): MemoryContexts {
+  const map = new Map<string, { context: Context; expiresAt: number }>();
+  return {
+    get(id) {
+      const hit = map.get(id);
+      if (hit && hit.expiresAt <= now()) map.delete(id);
+      return hit && hit.expiresAt > now() ? hit.context : undefined;
+    },
+    set(id, context, expiresAt) {
+      map.delete(id);
+      map.set(id, { context, expiresAt });
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
+  };
+}
+
+/** The interface's own in-memory implementation, for tests and a single instance that wants JSON anyway. */
+export function memoryConversations(max = 10_000, now: () => number = Date.now): ConversationStore {
   const map = new Map<string, { context: string; expiresAt: number }>();
-  const getNow = (id: string) => {
-    const hit = map.get(id);
-    if (hit && hit.expiresAt <= now()) map.delete(id);
-    return hit && hit.expiresAt > now() ? hit.context : undefined;
+  return {
+    async get(id) {
+      const hit = map.get(id);
+      return hit && hit.expiresAt > now() ? hit.context : undefined;
+    },
+    async set(id, context, expiresAt) {
+      map.delete(id);
+      map.set(id, { context, expiresAt });
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
   };
-  const setNow = (id: string, context: string, expiresAt: number) => {
-    map.delete(id);
-    map.set(id, { context, expiresAt });
-    if (map.size > max) map.delete(map.keys().next().value!);
-  };
-  return { getNow, setNow, get: async (id) => getNow(id), set: async (id, c, e) => setNow(id, c, e) };
 }
 
 type SavedHit = { passage: string; score: number; matched: string[]; closeness: Array<[string, number]> };

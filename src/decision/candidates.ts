@@ -114,14 +114,14 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     // An entry as a whole answers a question that is only about it ("Mikä on STEA?", "hyte");
     // one that asks something more of it is answered by the passage that says it.
     const asked = f.terms.filter((t) => !t.context && !t.weak && !/^\d+$/.test(t.term));
-    if (f.asks === "which-region" || !asked.every((t) => t.from.includes(`entry:${id}`))) continue;
+    // A name, a date or a number asked is answered by the passage that holds it, not a summary.
+    if (SPECIFIC.has(f.asks) || !asked.every((t) => t.from.includes(`entry:${id}`))) continue;
     // An entry holds the year and the kind of thing asked when one of its passages does.
     const own = understander.index.passages.filter((p) => p.entryId === id);
     if (!own.some((p) => describesYears(p, f.years, k))) continue;
     const plan: Plan = { kind: "entry", id, alternatives: f.entries.filter((e) => e !== id).slice(0, 2) };
     const regions = k.entries.find((e) => e.id === id)?.regions ?? [];
-    const fitsType = SPECIFIC.has(f.asks) ? passages.some((c) => c.passage?.entryId === id && c.fitsType) : true;
-    out.push({ ...base, kind: "entry", plan, explains: from((t) => t === `entry:${id}`), about: regions, fitsType, entryNamed: true, inFocus: id === f.focus });
+    out.push({ ...base, kind: "entry", plan, explains: from((t) => t === `entry:${id}`), about: regions, fitsType: true, entryNamed: true, inFocus: id === f.focus });
   }
   out.push(...passages);
   // A question that wants a name, a date, a number or a region is answered only by a candidate

@@ -37,6 +37,11 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
   // "mikä niistä on pienin?": a ranking of the regions just listed.
   if (f.refers && f.ranking && f.regions.length === 0 && prev.listedRegions.length >= 2) out.within = prev.listedRegions;
 
+  // "meidän alueella", "here": the region the conversation is about, if it has one.
+  if (f.here && f.regions.length === 0) {
+    const region = p.regions.length === 1 ? p.regions : prev.recentRegions.slice(0, 1);
+    if (region.length) (out.regions = region), kept.push("regions");
+  }
   if (!continues) {
     // A new question; a pronoun or "there" still means the previous regions ("kuka sitä johtaa?"),
     // and "kumpi niistä…" the two the conversation was about.

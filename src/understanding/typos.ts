@@ -9,13 +9,15 @@ const MIN_LENGTH = 6;
 export type TypoFixer = (word: string) => string | undefined;
 
 export function createTypoFixer(words: Iterable<string>, sameWord: (a: string, b: string) => boolean): TypoFixer {
-  const byInitial = new Map<string, string[]>();
+  // Words by first letter and length: a typo is looked for among words of about its length only.
+  const byKey = new Map<string, string[]>();
   const known = new Set(words);
   for (const w of known) {
     if (w.length < MIN_LENGTH - 1 || /\d/.test(w)) continue;
-    const list = byInitial.get(w[0]!);
+    const key = w[0]! + w.length;
+    const list = byKey.get(key);
     if (list) list.push(w);
-    else byInitial.set(w[0]!, [w]);
+    else byKey.set(key, [w]);
   }
   return (word) => {
     // Spoken Finnish drops the past tense's last vowel: "lupas", "anto", "sano" for "lupasi", "antoi", "sanoi".
@@ -24,9 +26,9 @@ export function createTypoFixer(words: Iterable<string>, sameWord: (a: string, b
     const max = word.length >= 9 ? 2 : 1;
     let best: string[] = [];
     let bestD = max + 1;
-    for (const w of byInitial.get(word[0]!) ?? []) {
-      // Two edits that only shorten or lengthen a word make another word ("väestöraja", "väestöjä").
-      if (Math.abs(w.length - word.length) > 1) continue;
+    // Two edits that only shorten or lengthen a word make another word ("väestöraja", "väestöjä").
+    const near = [-1, 0, 1].flatMap((d) => byKey.get(word[0]! + (word.length + d)) ?? []);
+    for (const w of near) {
       const d = editDistance(word, w, max);
       if (d < bestD) (best = [w]), (bestD = d);
       else if (d === bestD) best.push(w);

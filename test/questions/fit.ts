@@ -7,7 +7,7 @@ import LogisticRegression from "ml-logistic-regression";
 import { Matrix } from "ml-matrix";
 import type { Reply } from "../../src/seam.js";
 import { judge } from "../helpers/score.js";
-import type { Weights } from "../../src/decision/model.js";
+import { probability, type Weights } from "../../src/decision/model.js";
 import { choose, replyWith, type CaseRows } from "./collect.js";
 
 /** The most questions outside the knowledge that may be answered, as a share. */
@@ -33,6 +33,9 @@ export function fitWeights(rows: Array<{ features: number[]; right: boolean }>):
   raw[0] = w[0]! - w.reduce((acc, x, j) => acc + (j === 0 || !scale[j] ? 0 : (x * mean[j]!) / scale[j]!), 0);
   return raw;
 }
+
+/** A probability from raw weights, as the bot computes it. */
+export const scoreOf = (w: number[], x: number[]) => probability(w, x);
 
 /** Both steps fitted on these cases: the ranker on every candidate, the answerer on the ranker's choices. */
 export function fitModel(data: CaseRows[]): Omit<Weights, "threshold"> {

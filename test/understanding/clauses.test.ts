@@ -1,0 +1,39 @@
+// Cutting a message into its questions, and telling context from the question.
+import { describe, expect, it } from "vitest";
+import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { questionParts } from "../../src/understanding/clauses.js";
+import { KNOWLEDGE_DIR } from "../helpers/bot.js";
+
+const { understander } = createKnowledgeStore(KNOWLEDGE_DIR).current();
+const parts = (q: string) => questionParts(q, understander.readClauses);
+const contextWords = (q: string) => understander.understand(q).terms.filter((t) => t.context).map((t) => t.word);
+
+describe("questions in one message", () => {
+  it("two questions joined by 'ja' and a question word are two", () => {
+    expect(parts("mikä oli eksoten rahotus 2023 ja paljonko ne anto järjestöavustuksia?")).toEqual(["mikä oli eksoten rahotus 2023", "ja paljonko ne anto järjestöavustuksia?"]);
+    expect(parts("When did the tour visit Helsinki and how many NGOs are there?")).toHaveLength(2);
+  });
+  it("context before the question stays with it", () => {
+    expect(parts("kysyn kollegan puolesta: paljonko pohjois-savo jakoi järjestöavustuksia ja mitä ne lupas järjestöille?")).toEqual([
+      "kysyn kollegan puolesta: paljonko pohjois-savo jakoi järjestöavustuksia",
+      "ja mitä ne lupas järjestöille?",
+    ]);
+  });
+  it("a question word alone is not a question of its own", () => {
+    expect(parts("Kuka ja milloin?")).toHaveLength(1);
+    expect(parts("Montako sote-järjestöä Lapissa on?")).toEqual(["Montako sote-järjestöä Lapissa on?"]);
+  });
+  it("a number is not a sentence end", () => expect(parts("Mitä tapahtui 7.4.2020 ja kuka allekirjoitti?")).toHaveLength(2));
+});
+
+describe("context", () => {
+  it("a clause that asks nothing before one that asks is context", () => {
+    expect(contextWords("oon uus järjestötyöntekijä ja yritän hahmottaa kuvioita, mitkä on Lapin yhteistyörakenteet?")).toContain("jarjestotyontekija");
+  });
+  it("a single word before the question is part of it", () => {
+    expect(contextWords("kriisikeskusbarometri, kuinka moni antoi arvosanan 4-5")).toEqual([]);
+  });
+  it("a clause that points back is part of the question", () => {
+    expect(contextWords("niistä kolmas, paljonko siellä asuu ihmisiä?")).toEqual([]);
+  });
+});
