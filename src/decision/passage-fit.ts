@@ -78,11 +78,25 @@ function numberNear(text: string, terms: string[], lang: Language): boolean {
 /** A passage answers a question naming a year only when it describes that year (or a span holding it). */
 export function describesYears(p: Passage, years: number[], k: Knowledge): boolean {
   if (years.length === 0) return true;
-  const text = [p.text, p.label].map((t) => (typeof t === "string" ? t : t.fi)).join(" ");
-  const spans = [...text.matchAll(/\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-  const named = [...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
+  // "Aluekierros 2023" is not the tour of another year, whatever its sentences mention.
+  const label = typeof p.label === "string" ? p.label : p.label.fi;
+  const labelYears = yearsIn(label);
+  if ((labelYears.named.length || labelYears.spans.length) && !years.some((y) => covers(labelYears, y))) return false;
+  const inText = yearsIn(typeof p.text === "string" ? p.text : p.text.fi);
   const dated = p.sources.map((s) => Number((k.sources.get(s)?.as_of ?? "").slice(0, 4)));
-  return years.some((y) => named.includes(y) || spans.some(([a, b]) => a <= y && y <= b) || dated.includes(y));
+  return years.some((y) => covers(inText, y) || covers(labelYears, y) || dated.includes(y));
+}
+
+/** The years a text names, alone ("2023") or as spans ("2025–2027"). */
+function yearsIn(text: string): { named: number[]; spans: Array<readonly [number, number]> } {
+  return {
+    named: [...text.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0])),
+    spans: [...text.matchAll(/\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b/g)].map((m) => [Number(m[1]), Number(m[2])] as const),
+  };
+}
+
+function covers(y: { named: number[]; spans: Array<readonly [number, number]> }, year: number): boolean {
+  return y.named.includes(year) || y.spans.some(([a, b]) => a <= year && year <= b);
 }
 
 /** Whether a word of a passage is the question's word, or a compound of it ("paikallisyhdistys"). */

@@ -264,8 +264,13 @@ export function createUnderstander(k: Knowledge): Understander {
 
       const threshold = readThreshold(text, groups);
       // Finnish puts what is counted right after "montako"; Swedish and English may put adjectives
-      // first ("how many social and health NGOs"), so a figure word among the next few counts.
-      const countsFigure = (at: number) => (language === "fi" ? figureWord[at]! : figureWord.slice(at, at + 5).some(Boolean));
+      // first ("how many social and health NGOs"), so a figure word among the next few counts, unless a
+      // word naming something else comes before it ("how many volunteers work in NGOs").
+      const countsFigure = (at: number) => {
+        if (language === "fi" || figureWord[at]) return figureWord[at]!;
+        const figure = figureWord.findIndex((x, i) => x && i >= at && i < at + 5);
+        return figure >= 0 && !targetsAt.slice(at, figure).some((ts) => ts.some((t) => t.startsWith("entry:")));
+      };
       const askAt = groupsAt.findIndex((g) => g.has("ask-count") || g.has("ask-amount"));
       // Adjectives of origin ("keskisuomalaista sote-järjestöä") qualify the counted noun that follows.
       const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !functionWord(i) && !ordinalOrCount(i) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));

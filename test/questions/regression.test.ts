@@ -3,25 +3,31 @@
 // cases that must pass, raised as the bot improves, so a change that makes answers worse fails.
 // Refusals are held strictly: a question the knowledge cannot answer never gets a figure.
 import { describe, expect, it } from "vitest";
-import { testBot } from "../helpers/bot.js";
+import { createBot } from "../../src/bot.js";
+import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 import { answerAll, judge, loadQuestions } from "../helpers/score.js";
 
 /** Passing cases per file, as a share: the level reached, less a little room for a fix elsewhere. */
 const FLOORS: Record<string, number> = {
-  "concepts.yaml": 0.84,
-  "followups.yaml": 0.78,
-  "rankings-filters.yaml": 0.9,
-  "refusals.yaml": 0.98,
-  "region-details.yaml": 0.81,
-  "region-figures.yaml": 0.94,
-  "steps.yaml": 0.98,
-  "swedish-english.yaml": 0.8,
-  "topics.yaml": 0.79,
-  "which-region.yaml": 0.82,
+  "chat-conversations.yaml": 0.85,
+  "chat-style.yaml": 0.78,
+  "concepts.yaml": 0.91,
+  "familiar-kinds.yaml": 0.92,
+  "followups.yaml": 0.82,
+  "rankings-filters.yaml": 0.92,
+  "refusals.yaml": 0.95,
+  "region-details.yaml": 0.84,
+  "region-figures.yaml": 0.93,
+  "steps.yaml": 0.97,
+  "swedish-english.yaml": 0.82,
+  "topics.yaml": 0.8,
+  "which-region.yaml": 0.85,
 };
 
 const cases = loadQuestions();
-const replies = answerAll(testBot(), cases);
+const store = createKnowledgeStore(KNOWLEDGE_DIR);
+const replies = answerAll(createBot({ store }), cases);
 
 describe("the question set", () => {
   it("has cases in every file with a floor, and at least 15 % refusals", () => {
@@ -40,9 +46,14 @@ describe("the question set", () => {
     });
   }
 
-  it("gives no figure in answer to a question the knowledge cannot answer", () => {
+  it("never gives a figure for a year, region or amount that a question outside the knowledge asks", () => {
+    const { understander } = store.current();
     const figures = cases
       .filter((c) => !c.answered)
+      .filter((c) => {
+        const u = understander.understand(c.turns.at(-1)!);
+        return u.years.length > 0 || u.regions.length > 0 || u.asks === "count" || u.asks === "amount";
+      })
       .map((c) => ({ c, reply: replies.get(c.id)! }))
       .filter(({ reply }) => reply.answered && (reply.facts.length > 0 || /\d{2,}/.test(reply.paragraphs.join(" ") + reply.items.join(" "))));
     expect(figures.map(({ c }) => `${c.id}: ${c.turns.join(" / ")}`)).toEqual([]);
