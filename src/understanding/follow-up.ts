@@ -48,7 +48,8 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
     if (f.refers && f.regions.length === 0 && !f.ambiguous && f.compare) {
       out.regions = lastTwo(prev);
       kept.push("regions");
-    } else if (f.refers && f.regions.length === 0 && !f.ambiguous && !f.ranking) {
+    } else if ((f.refers || (f.countiesOnly && f.topicWords.length > 0 && p.regions.length === 1)) && f.regions.length === 0 && !f.ambiguous && !f.ranking) {
+      // "montako työntekijää hyvinvointialueella on?" right after an answer about one county: that county.
       // After a ranking or a "which region" answer, "siellä" is the region it named first.
       out.regions = p.regions.length ? p.regions : prev.listedRegions.slice(0, 1);
       if (out.regions.length) kept.push("regions");
