@@ -41,8 +41,10 @@ export function decide(f: Frame, text: string, k: Knowledge, understander: Under
   if (f.here && f.regions.length === 0 && !f.ranking && f.asks !== "which-region" && (f.metrics.length > 0 || f.sections.length > 0)) return settled({ kind: "ask-region", question: text });
 
   const { candidates, blockedYears } = candidatesFor(f, k, understander);
-  // "Pirkanmaan järjestöavustukset 2025?": the figure asked does not describe that year.
-  if (blockedYears && f.metrics.length > 0) return settled(refuse({ years: blockedYears }));
+  // "Pirkanmaan järjestöavustukset 2025?": the figure asked does not describe that year. (In "Mitä
+  // sote-järjestöjen valtionavustuksille tapahtui 2024?" the figure word only qualifies another.)
+  const figureAsked = f.metrics.length > 0 && (f.topicWords.length === 0 || ((f.asks === "count" || f.asks === "amount") && f.countsFigure !== false));
+  if (blockedYears && figureAsked) return settled(refuse({ years: blockedYears }));
   const stats = questionStats(f, understander, candidates);
   const scored = candidates
     .map((candidate) => {

@@ -63,6 +63,11 @@ export function collect(cases: LabelledCase[], store: KnowledgeStore, model?: An
   });
 }
 
+/** Candidates in the ranker's order, best first. */
+export function ranked(candidates: CandidateRow[], ranker: number[]): CandidateRow[] {
+  return candidates.map((c) => ({ c, p: probability(ranker, c.features) })).sort((a, b) => b.p - a.p).map((x) => x.c);
+}
+
 /** The ranker's choice among a question's candidates, and the answerer's inputs for it. */
 export function choose(part: PartRows, ranker: number[]): { best: CandidateRow; inputs: number[] } | undefined {
   const scored = part.candidates.map((c) => ({ c, p: probability(ranker, c.features) })).sort((a, b) => b.p - a.p);

@@ -1,18 +1,20 @@
 // The labelled questions as a report: the share answered right in each file and public set, the
 // cases that fail (--fail), the knowledge passages no question reaches (--coverage), the answer
-// model measured by k-fold cross-validation (--cv [k]), and the model refitted on every labelled
-// question and written to src/decision/answer-model.json (--fit).
-//   npm run questions [-- --fail] [-- --coverage] [-- --cv 5] [-- --fit]
+// model measured by k-fold cross-validation (--cv [k]), the model refitted on every labelled
+// question and written to src/decision/answer-model.json (--fit), and per public set the share of
+// content words the knowledge does not know and how often the answering passage comes first (--measures).
+//   npm run questions [-- --fail] [-- --coverage] [-- --cv 5] [-- --fit] [-- --measures]
 import { writeFileSync } from "node:fs";
 import { createBot } from "../../src/bot.js";
 import { FEATURES } from "../../src/decision/features.js";
-import { ANSWER_FEATURES, loadAnswerModel, MODEL_FILE, type AnswerModel } from "../../src/decision/model.js";
+import { ANSWER_FEATURES, loadAnswerModel, MODEL_FILE, weightsOf, type AnswerModel } from "../../src/decision/model.js";
 import type { Plan } from "../../src/decision/plan.js";
 import { createKnowledgeStore } from "../../src/knowledge/store.js";
 import type { Passage } from "../../src/retrieval/passages.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 import { judge } from "../helpers/score.js";
 import { collect } from "./collect.js";
+import { passageHits, unknownWordShare } from "./measures.js";
 import { crossValidate, fitModel, share, type CrossValidation, type Outcome } from "./fit.js";
 import { allCases } from "./sets.js";
 
@@ -55,6 +57,20 @@ if (args.includes("--cv") || args.includes("--fit")) {
     };
     writeFileSync(MODEL_FILE, JSON.stringify(model, null, 1) + "\n");
     console.log(`wrote ${MODEL_FILE.pathname} (threshold ${model.threshold})`);
+  }
+}
+
+if (args.includes("--measures")) {
+  // Per public set: content words the index does not know, and the answering passage first.
+  const model = loadAnswerModel();
+  const { ranker } = weightsOf(model);
+  console.log("\nset                 unknown words (before → now)   answering passage first (hit@1, hit@3)");
+  for (const set of [...new Set(cases.filter((c) => c.set !== "repo").map((c) => c.set))]) {
+    const mine = cases.filter((c) => c.set === set);
+    const words = unknownWordShare(mine, store);
+    const hits = passageHits(collect(mine, store, model), ranker);
+    const p = (x: number) => `${(100 * x).toFixed(0)} %`;
+    console.log(`${set.padEnd(20)}${`${p(words.before)} → ${p(words.now)}`.padEnd(31)}${p(hits.at1)}, ${p(hits.at3)} of ${hits.questions}`);
   }
 }
 
