@@ -64,8 +64,17 @@ export interface PassageIndex {
 
 export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex {
   const passages = buildPassages(k);
-  const indexes = new Map<Language, LanguageIndex>();
-  for (const lang of ["fi", "sv", "en"] as const) indexes.set(lang, buildLanguage(passages, lang, stop));
+  // Finnish is built at once; Swedish and English when first asked in them, so a reload costs
+  // what most questions need.
+  const built = new Map<Language, LanguageIndex>();
+  const indexes = {
+    get(lang: Language): LanguageIndex {
+      let index = built.get(lang);
+      if (!index) built.set(lang, (index = buildLanguage(passages, lang, stop)));
+      return index;
+    },
+  };
+  indexes.get("fi");
 
   const variants = (index: LanguageIndex, term: string): Array<[string, number]> => {
     const out: Array<[string, number]> = [];
@@ -84,9 +93,9 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
 
   return {
     passages,
-    knows: (term, lang) => variants(indexes.get(lang)!, term).length > 0,
+    knows: (term, lang) => variants(indexes.get(lang), term).length > 0,
     idf(q, lang) {
-      const index = indexes.get(lang)!;
+      const index = indexes.get(lang);
       const found = forms(index, q);
       if (!found.length) return undefined;
       // The rarity of the word itself: through its closest forms, not a loose relative that is common.
@@ -94,7 +103,7 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
       return idfOf(Math.max(...found.filter(([, c]) => c === closest).map(([t]) => index.postings.get(t)!.length)));
     },
     search(terms, lang, filter) {
-      const index = indexes.get(lang)!;
+      const index = indexes.get(lang);
       const scores = new Map<number, { score: number; matched: Set<string>; closeness: Map<string, number> }>();
       for (const q of terms) {
         const { term, weight } = q;
@@ -131,7 +140,7 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
   const tails = new Map<string, string[]>();
   const termsOfWords = (words: string[]) => {
     let out = wordTerms.get(words);
-    if (!out) wordTerms.set(words, (out = words.flatMap((w) => textTerms(w, lang, stop))));
+    if (!out) wordTerms.set(words, (out = [...new Set(words.flatMap((w) => textTerms(w, lang, stop)))]));
     return out;
   };
   const tailsOf = (t: string) => {

@@ -13,10 +13,10 @@ export interface Token {
 const FOLD: Record<string, string> = { ä: "a", ö: "o", å: "a", é: "e", è: "e", ü: "u", á: "a", š: "s", ž: "z" };
 
 export function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize("NFC")
-    .replace(/[äöåéèüášž]/g, (c) => FOLD[c] ?? c);
+  const lower = s.toLowerCase();
+  // Most words are plain ASCII: nothing to compose or fold.
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  return lower.normalize("NFC").replace(/[äöåéèüášž]/g, (c) => FOLD[c] ?? c);
 }
 
 export function tokenize(text: string): Token[] {
@@ -31,8 +31,10 @@ export function tokenize(text: string): Token[] {
  * "35,000" are one number. Offsets change only where digits join, which clause cutting tolerates.
  */
 export function cleanInflection(text: string): string {
-  let t = text.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1").replace(/(\p{L})['’]s\b/gu, "$1s");
-  for (let i = 0; i < 3; i++) t = t.replace(/(\d)[ \u00a0\u202f,](\d{3})(?!\d)/g, "$1$2");
+  let t = text;
+  if (t.includes(":")) t = t.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1");
+  if (t.includes("'") || t.includes("’")) t = t.replace(/(\p{L})['’]s\b/gu, "$1s");
+  if (/\d[ \u00a0\u202f,]\d{3}/.test(t)) for (let i = 0; i < 3; i++) t = t.replace(/(\d)[ \u00a0\u202f,](\d{3})(?!\d)/g, "$1$2");
   return t;
 }
 

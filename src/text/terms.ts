@@ -16,9 +16,17 @@ const CANONICAL: Array<[RegExp, string]> = [
   [/(.{4,}?)t?t?amis$/, "$1"], // purkamis (purkaminen) -> purk (purkaa), osittamis -> osit
 ];
 
+const canonical = { fi: new Map<string, string>(), sv: new Map<string, string>(), en: new Map<string, string>() };
+
 export function canonicalStem(word: string, lang: Language): string {
-  let s = stem(word, lang);
+  const cache = canonical[lang];
+  let s = cache.get(word);
+  if (s !== undefined) return s;
+  s = stem(word, lang);
   if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
+  // Questions and knowledge repeat their words: each is brought to its form once.
+  if (cache.size > 50_000) cache.clear();
+  cache.set(word, s);
   return s;
 }
 

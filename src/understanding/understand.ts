@@ -14,7 +14,7 @@ import { answerTypeOf, type AnswerType } from "./answer-type.js";
 import { clausesOf, contextTokens, type Clause, type ClauseReading } from "./clauses.js";
 import { createRegionMatcher, regionNameForms, type RegionMention } from "./region-names.js";
 import { readThreshold, type Threshold } from "./threshold.js";
-import { createTypoFixer } from "./typos.js";
+import { createTypoFixer, type TypoFixer } from "./typos.js";
 import { buildVocabulary, type Target, type Vocabulary } from "./vocabulary.js";
 
 /** A content word of the question as a search term, with what the vocabulary read it as. */
@@ -123,8 +123,15 @@ export function createUnderstander(k: Knowledge): Understander {
   for (const r of k.regions) for (const f of regionNameForms(r)) indexStop.add(f.key.split(" ").length === 1 ? f.key : f.key.split(" ")[0]!);
   const index = buildPassageIndex(k, indexStop);
   // Words a typo may be read as: the vocabulary's and every word of the passages, in each language.
-  const passageWords = index.passages.flatMap((p) => [p.text, p.label].flatMap((t) => (typeof t === "string" ? [t] : [t.fi, t.sv ?? "", t.en ?? ""])));
-  const fixTypo = createTypoFixer([...vocabulary.words(), ...passageWords.flatMap((t) => tokenize(t).map((x) => x.word))], (a, b) => canonicalStem(a, "fi") === canonicalStem(b, "fi"));
+  // Made on the first word that needs it, not at every reload.
+  let typoFixer: TypoFixer | undefined;
+  const fixTypo = (word: string) => {
+    if (!typoFixer) {
+      const texts = index.passages.flatMap((p) => [p.text, p.label].flatMap((t) => (typeof t === "string" ? [t] : [t.fi, t.sv ?? "", t.en ?? ""])));
+      typoFixer = createTypoFixer([...vocabulary.words(), ...texts.flatMap((t) => tokenize(t).map((x) => x.word))], (a, b) => canonicalStem(a, "fi") === canonicalStem(b, "fi"));
+    }
+    return typoFixer(word);
+  };
   const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
 
   // Which regions each passage names, read once with the same name table as questions.

@@ -28,7 +28,16 @@ const MIN_STEM = 3;
 const COMPOUND_GROUPS = new Set(["group:structures", "group:highlights", "group:tour", "group:unknowable"]);
 const MIN_COMPOUND_PART = 5;
 
+/** The last vocabulary built, by the words it was built from: an edit of a region file reuses it. */
+let last: { key: string; vocabulary: Vocabulary } | undefined;
+
 export function buildVocabulary(k: Knowledge): Vocabulary {
+  const key = JSON.stringify([k.metrics.map((m) => [m.id, m.words]), k.entries.map((e) => [e.id, e.words, e.title]), k.steps && [k.steps.words, k.steps.steps.map((s) => s.words)], k.lexicon]);
+  if (last?.key !== key) last = { key, vocabulary: vocabularyOf(k) };
+  return last.vocabulary;
+}
+
+function vocabularyOf(k: Knowledge): Vocabulary {
   const phrases = new Map<string, Target[]>();
   const stems = new Map<string, Target[]>();
   let maxLen = 1;
