@@ -11,6 +11,7 @@ import { decide, type Decision } from "./decision/decide.js";
 import { loadAnswerModel, weightsOf, type AnswerModel } from "./decision/model.js";
 import type { Plan } from "./decision/plan.js";
 import { loadContext, memoryContexts, saveContext, type Context, type ConversationStore } from "./conversation.js";
+import type { Knowledge } from "./knowledge/load.js";
 import type { Compiled, KnowledgeStore } from "./knowledge/store.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
 import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
@@ -39,6 +40,14 @@ export interface BotOptions {
 export interface CoreBot extends Bot {
   /** The same as handle, synchronously: for the terminal, batch mode and the benchmark. */
   answer(message: IncomingMessage): Reply;
+}
+
+const regionIdSets = new WeakMap<Knowledge, Set<string>>();
+/** The knowledge's region ids, once per version. */
+function regionIdsOf(k: Knowledge): Set<string> {
+  let ids = regionIdSets.get(k);
+  if (!ids) regionIdSets.set(k, (ids = new Set(k.regions.map((r) => r.id))));
+  return ids;
 }
 
 /** The entry an answer came from: what "miksi?" or "kuinka monta?" may ask more of. */
@@ -70,8 +79,7 @@ export function createBot(options: BotOptions): CoreBot {
     const decision = decide(frame, text, k, understander, ctx?.plan, weights);
     options.onDecision?.(decision, text);
     const reply = composeReply(k, decision.plan, u, u.language, understander.index.passages);
-    const regionIds = new Set(k.regions.map((r) => r.id));
-    const listedRegions = reply.entryIds.filter((id) => regionIds.has(id));
+    const listedRegions = reply.entryIds.filter((id) => regionIdsOf(k).has(id));
     const recentRegions = [...new Set([...frame.regions, ...(ctx?.previous.recentRegions ?? [])])].slice(0, 4);
     const focus = focusOf(decision.plan, k.steps?.id);
     const previous: Previous = { frame, listedRegions, listedItems: reply.items, recentRegions, ...(focus ? { focus } : {}) };

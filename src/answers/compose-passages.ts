@@ -42,7 +42,7 @@ export function composePassages(b: ReplyBuilder, k: Knowledge, plan: PassagesPla
 
   // The rest of the subject (the entry or region the first passage belongs to), in its own order.
   if (!plan.whichRegion) {
-    const rest = passages.filter((x) => x.entryId === first.entryId && x.regionId === first.regionId && !shown.includes(x) && !(first.stepN && x.stepN !== first.stepN));
+    const rest = sameSubject(passages, first).filter((x) => !shown.includes(x) && !(first.stepN && x.stepN !== first.stepN));
     const more: ReplyMore = { paragraphs: [], facts: [], items: [], ordered: false };
     for (const x of rest) {
       const fact = factOf(b, k, x);
@@ -59,6 +59,22 @@ export function composePassages(b: ReplyBuilder, k: Knowledge, plan: PassagesPla
   }
   const region = regionOf(first);
   if (region && regions.get(region)) b.suggest(regionName(regions.get(region)!, b.lang), shortLabel(regionName(regions.get(region)!, b.lang)));
+}
+
+/** Passages grouped by their entry or region, once per knowledge version (the array is the version's). */
+const subjects = new WeakMap<Passage[], Map<string, Passage[]>>();
+
+function sameSubject(passages: Passage[], p: Passage): Passage[] {
+  let bySubject = subjects.get(passages);
+  if (!bySubject) {
+    bySubject = new Map();
+    for (const x of passages) {
+      const key = `${x.entryId ?? ""}|${x.regionId ?? ""}`;
+      (bySubject.get(key) ?? bySubject.set(key, []).get(key)!).push(x);
+    }
+    subjects.set(passages, bySubject);
+  }
+  return bySubject.get(`${p.entryId ?? ""}|${p.regionId ?? ""}`) ?? [];
 }
 
 /** The passage as one line: a figure with its value, or its text. */

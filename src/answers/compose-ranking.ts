@@ -25,8 +25,10 @@ function rows(b: ReplyBuilder, k: Knowledge, regions: Region[], metric: Metric, 
     if (!fact) continue;
     const value = per ? perResident(k, region, metric) : fact.value;
     if (value === undefined) continue;
-    const shown = per ? formatPerResident(value, metric, b.lang) : formatValue(value, metric.unit, b.lang, fact.approx);
-    out.push({ region, value, shown: shown + (fact.plus && !per ? ` (${b.t(fact.plus)})` : "") });
+    // Formatted when shown: a ranking of thousands of areas shows a few.
+    let shown: string | undefined;
+    const format = () => (per ? formatPerResident(value, metric, b.lang) : formatValue(value, metric.unit, b.lang, fact.approx)) + (fact.plus && !per ? ` (${b.t(fact.plus)})` : "");
+    out.push({ region, value, get shown() { return (shown ??= format()); } });
     b.source(fact.source, fact.describes);
   }
   return out;

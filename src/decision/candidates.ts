@@ -143,7 +143,7 @@ function quantityFits(f: Frame): boolean {
 function passageCandidates(f: Frame, k: Knowledge, understander: Understander, regionId: string | undefined): Candidate[] {
   const words = f.terms.filter((t) => !/^\d+$/.test(t.term) && !t.weak);
   if (words.length === 0) return [];
-  const filter = regionId ? (p: Passage) => understander.regionsOf(p.id).includes(regionId) : undefined;
+  const inRegion = regionId ? understander.passagesAbout(regionId) : undefined;
   const soleRegion = (id: string) => {
     const regions = k.entries.find((e) => e.id === id)?.regions ?? [];
     return regions.length === 1 ? regions[0] : undefined;
@@ -158,8 +158,10 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
   // The entry the conversation is about ("kuinka monta henkilötyövuotta?" after the 2020 proposal),
   // or the steps when a step's topic is asked: its best passages join the candidates.
   const focus = f.focus ?? (f.steps && f.topicWords.length ? k.steps?.id : undefined);
-  const found = understander.search(f.terms, fit.language, filter);
-  const focused = focus ? understander.search(f.terms, fit.language, (p) => p.entryId === focus && (!filter || filter(p))).slice(0, FOCUSED) : [];
+  const found = understander.search(f.terms, fit.language, inRegion);
+  const ofFocus = focus ? understander.passagesOf(focus) : undefined;
+  const focusIn = ofFocus && inRegion ? new Set([...ofFocus].filter((p) => inRegion.has(p))) : ofFocus;
+  const focused = focusIn ? understander.search(f.terms, fit.language, focusIn).slice(0, FOCUSED) : [];
   const known = new Set(found.slice(0, PASSAGES * 3).map((h) => h.passage));
   const hits = [...found.slice(0, PASSAGES * 3), ...focused.filter((h) => !known.has(h.passage))].filter((h) => describesYears(h.passage, f.years, k)).sort((a, b) => b.score - a.score);
   const first = hits.slice(0, PASSAGES);

@@ -32,6 +32,8 @@ interface Posting {
 
 interface LanguageIndex {
   postings: Map<string, Posting[]>;
+  /** Each passage's terms with their weighted frequency: a narrowed search reads these, not every posting. */
+  docTerms: Array<Map<string, number>>;
   /** Index terms by their first four letters, to find related forms without a scan. */
   byPrefix: Map<string, string[]>;
   lengths: number[];
@@ -47,12 +49,15 @@ const TAIL = 0.4;
 const K1 = 1.2;
 const B = 0.6;
 const RELATED = 0.7;
+/** More passages than any answer weighs: the rest are never read. */
+const SEARCH_LIMIT = 40;
 /** A verb form and its noun or participle ("käyttää", "käytetään"): a short stem's longer relative. */
 const LOOSE = 0.4;
 
 export interface PassageIndex {
   passages: Passage[];
-  search(terms: QueryTerm[], lang: Language, filter?: (p: Passage) => boolean): PassageHit[];
+  /** The best `limit` passages that hold any of the terms, best first; only those `within` a set when one is given. */
+  search(terms: QueryTerm[], lang: Language, within?: ReadonlySet<Passage>, limit?: number): PassageHit[];
   /** Whether a term occurs anywhere in the knowledge (in any form). */
   knows(term: string, lang: Language): boolean;
   /**
@@ -64,6 +69,7 @@ export interface PassageIndex {
 
 export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex {
   const passages = buildPassages(k);
+  const docOf = new Map(passages.map((p, doc) => [p, doc]));
   // Finnish is built at once; Swedish and English when first asked in them, so a reload costs
   // what most questions need.
   const built = new Map<Language, LanguageIndex>();
@@ -102,38 +108,47 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
       const closest = Math.max(...found.map(([, c]) => c));
       return idfOf(Math.max(...found.filter(([, c]) => c === closest).map(([t]) => index.postings.get(t)!.length)));
     },
-    search(terms, lang, filter) {
+    search(terms, lang, within, limit = SEARCH_LIMIT) {
       const index = indexes.get(lang);
-      const scores = new Map<number, { score: number; matched: Set<string>; closeness: Map<string, number> }>();
-      for (const q of terms) {
-        const { term, weight } = q;
+      // Per passage: its score and how closely each query term was met (by the term's position).
+      const scores = new Map<number, { score: number; closeness: number[] }>();
+      const add = (doc: number, qi: number, weight: number, idf: number, tf: number, closeness: number) => {
+        let s = scores.get(doc);
+        if (!s) scores.set(doc, (s = { score: 0, closeness: new Array<number>(terms.length).fill(0) }));
+        // A query term counts once per passage, through its best-matching form.
+        const before = s.closeness[qi]!;
+        if (closeness > before) {
+          const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.lengths[doc]!) / index.average));
+          s.score += weight * idf * norm * (closeness - before);
+          s.closeness[qi] = closeness;
+        }
+      };
+      terms.forEach((q, qi) => {
         for (const [t, closeness] of forms(index, q)) {
           const list = index.postings.get(t)!;
           const idf = idfOf(list.length);
-          for (const { doc, tf } of list) {
-            if (filter && !filter(passages[doc]!)) continue;
-            const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + (B * index.lengths[doc]!) / index.average));
-            const s = scores.get(doc) ?? { score: 0, matched: new Set<string>(), closeness: new Map<string, number>() };
-            // A query term counts once per passage, through its best-matching form.
-            const before = s.closeness.get(term) ?? 0;
-            if (closeness > before) {
-              s.score += weight * idf * norm * (closeness - before);
-              s.closeness.set(term, closeness);
+          if (within) {
+            for (const p of within) {
+              const doc = docOf.get(p)!;
+              const tf = index.docTerms[doc]!.get(t);
+              if (tf) add(doc, qi, q.weight, idf, tf, closeness);
             }
-            s.matched.add(term);
-            scores.set(doc, s);
-          }
+          } else for (const { doc, tf } of list) add(doc, qi, q.weight, idf, tf, closeness);
         }
-      }
-      return [...scores]
-        .map(([doc, s]) => ({ passage: passages[doc]!, score: s.score, matched: s.matched, closeness: s.closeness }))
-        .sort((a, b) => b.score - a.score);
+      });
+      const best = [...scores].sort((a, b) => b[1].score - a[1].score).slice(0, limit);
+      return best.map(([doc, s]) => {
+        const closeness = new Map<string, number>();
+        s.closeness.forEach((c, qi) => c > 0 && closeness.set(terms[qi]!.term, Math.max(c, closeness.get(terms[qi]!.term) ?? 0)));
+        return { passage: passages[doc]!, score: s.score, matched: new Set(closeness.keys()), closeness };
+      });
     },
   };
 }
 
 function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): LanguageIndex {
   const postings = new Map<string, Posting[]>();
+  const docTerms: Array<Map<string, number>> = [];
   const lengths: number[] = [];
   // An entry's word list is shared by all its passages, and long terms repeat: both are read once.
   const wordTerms = new Map<string[], string[]>();
@@ -162,6 +177,7 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
       if (list) list.push({ doc, tf: f });
       else postings.set(t, [{ doc, tf: f }]);
     }
+    docTerms.push(tf);
     lengths.push(textTermsList.length + 2);
   });
   const byPrefix = new Map<string, string[]>();
@@ -172,7 +188,7 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
     else byPrefix.set(key, [t]);
   }
   const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-  return { postings, byPrefix, lengths, average };
+  return { postings, docTerms, byPrefix, lengths, average };
 }
 
 /**

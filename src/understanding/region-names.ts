@@ -80,14 +80,16 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
   const notNames = new Set(lexicon.not_names.map(phraseKey));
   // First words of two-word names ("pohjois", "etela", "keski"…), read from the names themselves.
   const prefixes = new Set([...table.keys()].filter((k) => k.split(" ").length === 2).map((k) => k.split(" ")[0]!));
-  // Typo candidates by first letter: a typo in the first letter is rare, and this keeps the
-  // fallback cheap when the knowledge has thousands of names.
+  // Typo candidates by first letter (a typo in the first letter is rare) and length (one or two edits
+  // away): this keeps the fallback cheap when the knowledge has thousands of names.
   const byInitial = new Map<string, string[]>();
   for (const key of typoTargets) {
-    const list = byInitial.get(key[0]!);
+    const bucket = key[0]! + key.length;
+    const list = byInitial.get(bucket);
     if (list) list.push(key);
-    else byInitial.set(key[0]!, [key]);
+    else byInitial.set(bucket, [key]);
   }
+  const near = (word: string) => [-2, -1, 0, 1, 2].flatMap((d) => byInitial.get(word[0]! + (word.length + d)) ?? []);
 
   const lookup = (tokens: Token[], i: number, len: number) => {
     const words = tokens.slice(i, i + len).map((t) => t.word);
@@ -121,7 +123,9 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
         const prev = i > 0 && !taken[i - 1] ? tokens[i - 1]!.word : undefined;
         if (taken[i] || word.length < 3) continue;
         // A misspelt two-word name ("Varsinai-Suomen") is tried as a pair before its parts.
-        const pairIds = prev !== undefined && prev.length >= 3 && (prev + word).length >= 10 ? matchTypo(prev + word, byInitial.get(prev[0]!) ?? [], table) : undefined;
+        // (A pair of words the knowledge knows, "sote järjestöä", is not one.)
+        const pair = prev !== undefined && prev.length >= 3 && (prev + word).length >= 10 && !(isKnownWord(prev) && isKnownWord(word));
+        const pairIds = pair ? matchTypo(prev + word, near(prev + word), table) : undefined;
         if (pairIds) {
           mentions.push({ ids: pairIds, start: i - 1, end: i + 1, written: rawOf(tokens, i - 1, i + 1), fuzzy: true, partial: false });
           taken[i - 1] = taken[i] = true;
@@ -129,7 +133,7 @@ export function createRegionMatcher(regions: Array<Pick<RegionFile, "id" | "name
         }
         if (prev !== undefined && prefixes.has(prev)) continue;
         if (word.length < 5 || notNames.has(word) || isKnownWord(word)) continue;
-        const ids = matchTypo(word, byInitial.get(word[0]!) ?? [], table);
+        const ids = matchTypo(word, near(word), table);
         if (ids) mentions.push({ ids, start: i, end: i + 1, written: tokens[i]!.raw, fuzzy: true, partial: false });
       }
       return mentions.sort((a, b) => a.start - b.start);

@@ -6,6 +6,7 @@
 // one that asks is context: its words weigh less. What to answer is decided in src/decision.
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language } from "../knowledge/schema.js";
+import type { Passage } from "../retrieval/passages.js";
 import { buildPassageIndex, type PassageHit, type PassageIndex, type QueryTerm } from "../retrieval/passage-index.js";
 import { isFunctionWord, isFunctionWordAnywhere, writtenForm } from "../text/function-words.js";
 import { phraseKey, stripClitic, tokenize, type Token } from "../text/normalise.js";
@@ -69,10 +70,14 @@ export interface Understanding {
 export interface Understander {
   understand(text: string, localeHint?: string): Understanding;
   /** Passages that hold the question's content words, best first. */
-  search(terms: QueryTerm[], language: Language, filter?: Parameters<PassageIndex["search"]>[2]): PassageHit[];
+  search(terms: QueryTerm[], language: Language, within?: ReadonlySet<Passage>): PassageHit[];
   readonly index: PassageIndex;
   /** The regions a passage is about: its own region, or the regions its text names. */
   regionsOf(passageId: string): string[];
+  /** The passages about a region: the inverse of regionsOf, for narrowing a search at once. */
+  passagesAbout(regionId: string): ReadonlySet<Passage>;
+  /** An entry's passages. */
+  passagesOf(entryId: string): ReadonlySet<Passage>;
   /** The message read only as far as cutting it into questions needs. */
   readClauses(text: string): ClauseReading;
 }
@@ -145,6 +150,11 @@ export function createUnderstander(k: Knowledge): Understander {
     const sole = entryRegions.length === 1 ? entryRegions : [];
     mentioned.set(p.id, [...new Set([...own, ...named, ...sole])]);
   }
+  const about = new Map<string, Set<Passage>>();
+  for (const p of index.passages) for (const r of mentioned.get(p.id)!) (about.get(r) ?? about.set(r, new Set()).get(r)!).add(p);
+  const none = new Set<Passage>();
+  const ofEntry = new Map<string, Set<Passage>>();
+  for (const p of index.passages) if (p.entryId) (ofEntry.get(p.entryId) ?? ofEntry.set(p.entryId, new Set()).get(p.entryId)!).add(p);
 
   const languageOfTokens = (tokens: Token[], localeHint: string | undefined): Language => {
     const votes = { fi: 0, sv: 0, en: 0 };
@@ -161,7 +171,9 @@ export function createUnderstander(k: Knowledge): Understander {
   return {
     index,
     regionsOf: (id) => mentioned.get(id) ?? [],
-    search: (terms, language, filter) => index.search(terms, language, filter),
+    passagesAbout: (id) => about.get(id) ?? none,
+    search: (terms, language, within) => index.search(terms, language, within),
+    passagesOf: (id) => ofEntry.get(id) ?? none,
     readClauses(text) {
       const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
       const asks = (i: number) => askWords.has(tokens[i]!.word);
