@@ -2,7 +2,7 @@
 // ("yli 2 miljoonaa euroa") and comparisons of named regions, all computed from the region files
 // at question time. The verdict comes first, then the rows, then how they were computed.
 import type { Knowledge, Region } from "../knowledge/load.js";
-import type { Metric } from "../knowledge/schema.js";
+import type { Fact, Metric } from "../knowledge/schema.js";
 import type { Plan } from "../decision/plan.js";
 import { formatPerResident, formatValue, newest, perResident, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
@@ -12,10 +12,28 @@ import { rankingSuggestion, shortLabel, topicSuggestion } from "./suggestions.js
 type RankingPlan = Extract<Plan, { kind: "ranking" }>;
 type ComparePlan = Extract<Plan, { kind: "compare" }>;
 
-interface Row {
-  region: Region;
-  value: number;
-  shown: string;
+/**
+ * One area's figure in a ranking or comparison. The text is made, and the source cited, only when
+ * the row is shown: a ranking of thousands of areas shows a few.
+ */
+class Row {
+  #shown: string | undefined;
+  constructor(
+    readonly region: Region,
+    readonly value: number,
+    private readonly b: ReplyBuilder,
+    private readonly fact: Fact,
+    private readonly metric: Metric,
+    private readonly per: boolean,
+  ) {}
+  get shown(): string {
+    if (this.#shown === undefined) {
+      const { b, fact, metric, per, value } = this;
+      this.#shown = (per ? formatPerResident(value, metric, b.lang) : formatValue(value, metric.unit, b.lang, fact.approx)) + (fact.plus && !per ? ` (${b.t(fact.plus)})` : "");
+      b.source(fact.source, fact.describes);
+    }
+    return this.#shown;
+  }
 }
 
 function rows(b: ReplyBuilder, k: Knowledge, regions: Region[], metric: Metric, per: boolean): Row[] {
@@ -24,12 +42,7 @@ function rows(b: ReplyBuilder, k: Knowledge, regions: Region[], metric: Metric, 
     const fact = newest(k, region, metric.id);
     if (!fact) continue;
     const value = per ? perResident(k, region, metric) : fact.value;
-    if (value === undefined) continue;
-    // Formatted when shown: a ranking of thousands of areas shows a few.
-    let shown: string | undefined;
-    const format = () => (per ? formatPerResident(value, metric, b.lang) : formatValue(value, metric.unit, b.lang, fact.approx)) + (fact.plus && !per ? ` (${b.t(fact.plus)})` : "");
-    out.push({ region, value, get shown() { return (shown ??= format()); } });
-    b.source(fact.source, fact.describes);
+    if (value !== undefined) out.push(new Row(region, value, b, fact, metric, per));
   }
   return out;
 }

@@ -117,8 +117,8 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     // A name, a date or a number asked is answered by the passage that holds it, not a summary.
     if (SPECIFIC.has(f.asks) || !asked.every((t) => t.from.includes(`entry:${id}`))) continue;
     // An entry holds the year and the kind of thing asked when one of its passages does.
-    const own = understander.index.passages.filter((p) => p.entryId === id);
-    if (!own.some((p) => describesYears(p, f.years, k))) continue;
+    const own = understander.passagesOf(id);
+    if (![...own].some((p) => describesYears(p, f.years, k))) continue;
     const plan: Plan = { kind: "entry", id, alternatives: f.entries.filter((e) => e !== id).slice(0, 2) };
     const regions = k.entries.find((e) => e.id === id)?.regions ?? [];
     out.push({ ...base, kind: "entry", plan, explains: from((t) => t === `entry:${id}`), about: regions, fitsType: true, entryNamed: true, inFocus: id === f.focus });

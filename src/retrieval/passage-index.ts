@@ -51,6 +51,8 @@ const B = 0.6;
 const RELATED = 0.7;
 /** More passages than any answer weighs: the rest are never read. */
 const SEARCH_LIMIT = 40;
+/** How many of a word's postings a search reads, best first (all of them in a knowledge of today's size). */
+const POSTINGS_READ = 1000;
 /** A verb form and its noun or participle ("käyttää", "käytetään"): a short stem's longer relative. */
 const LOOSE = 0.4;
 
@@ -133,7 +135,12 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
               const tf = index.docTerms[doc]!.get(t);
               if (tf) add(doc, qi, q.weight, idf, tf, closeness);
             }
-          } else for (const { doc, tf } of list) add(doc, qi, q.weight, idf, tf, closeness);
+          } else {
+            // Postings are in impact order: past the first few thousand, a very common word adds
+            // only to passages that rank far below the ones any answer reads.
+            const n = Math.min(list.length, POSTINGS_READ);
+            for (let i = 0; i < n; i++) add(list[i]!.doc, qi, q.weight, idf, list[i]!.tf, closeness);
+          }
         }
       });
       const best = [...scores].sort((a, b) => b[1].score - a[1].score).slice(0, limit);
@@ -180,6 +187,10 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
     docTerms.push(tf);
     lengths.push(textTermsList.length + 2);
   });
+  const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+  // Each word's postings, the passages where it weighs most first.
+  const impact = (p: Posting) => p.tf / (p.tf + K1 * (1 - B + (B * lengths[p.doc]!) / average));
+  for (const list of postings.values()) if (list.length > POSTINGS_READ) list.sort((a, b) => impact(b) - impact(a));
   const byPrefix = new Map<string, string[]>();
   for (const t of postings.keys()) {
     const key = t.slice(0, 4);
@@ -187,7 +198,6 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
     if (list) list.push(t);
     else byPrefix.set(key, [t]);
   }
-  const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   return { postings, docTerms, byPrefix, lengths, average };
 }
 
