@@ -110,6 +110,9 @@ export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan)
     if (plan.metrics.length > 0 && found.length === 2) {
       const [x, y] = found.sort((a, c) => c.value - a.value) as [Row, Row];
       b.paragraph(x.value === y.value ? p.equal(regionName(x.region, b.lang), regionName(y.region, b.lang), label) : p.larger(regionName(x.region, b.lang), regionName(y.region, b.lang), label));
+      // "Paljonko ero on?": the difference, in the figure's own unit.
+      // (A count per resident is shown with its inverse, which a difference has not: no line for it.)
+      if (x.value !== y.value && !(per && metric.unit !== "eur")) b.paragraph(p.difference(per ? formatPerResident(x.value - y.value, metric, b.lang) : formatValue(x.value - y.value, metric.unit, b.lang)));
     }
     found.forEach((row) => b.entry(row.region.id));
   }

@@ -37,6 +37,8 @@ type Phrases = {
   tellMore: string;
   regionsWhere: string;
   larger: (a: string, b: string, metric: string) => string;
+  /** How much larger, as a figure: "Ero: 1 336 asukasta." */
+  difference: (value: string) => string;
   equal: (a: string, b: string, metric: string) => string;
   filterTitle: (metric: string, above: boolean, value: string) => string;
   noneMatch: string;
@@ -88,6 +90,7 @@ export const PHRASES: Record<Language, Phrases> = {
     tellMore: "Kerro lisää",
     regionsWhere: "Alueet, joita tämä koskee",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} on suurempi kuin alueella ${b}.`,
+    difference: (v) => `Ero: ${v}.`,
     equal: (a, b, m) => `${a} ja ${b}: ${m.toLowerCase()} on yhtä suuri.`,
     filterTitle: (m, above, v) => `${m}: ${above ? "yli" : "alle"} ${v}`,
     noneMatch: "Yhdelläkään alueella luku ei täytä ehtoa.",
@@ -136,6 +139,7 @@ export const PHRASES: Record<Language, Phrases> = {
     tellMore: "Berätta mer",
     regionsWhere: "Områden som detta gäller",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} är större än i ${b}.`,
+    difference: (v) => `Skillnad: ${v}.`,
     equal: (a, b, m) => `${a} och ${b}: ${m.toLowerCase()} är lika stor.`,
     filterTitle: (m, above, v) => `${m}: ${above ? "över" : "under"} ${v}`,
     noneMatch: "Inget område uppfyller villkoret.",
@@ -184,6 +188,7 @@ export const PHRASES: Record<Language, Phrases> = {
     tellMore: "Tell me more",
     regionsWhere: "Areas this concerns",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} is larger than in ${b}.`,
+    difference: (v) => `Difference: ${v}.`,
     equal: (a, b, m) => `${a} and ${b}: ${m.toLowerCase()} is the same.`,
     filterTitle: (m, above, v) => `${m}: ${above ? "over" : "under"} ${v}`,
     noneMatch: "No area meets the condition.",

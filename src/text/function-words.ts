@@ -45,19 +45,20 @@ const FILLERS: Record<Language, string[]> = {
     "hahmottamaan", "yritän", "yritämme", "auttaa", "auttaisitko", "osaatko", "osaisitko", "voitko", "voisitko",
     "löytyykö", "löytyisikö", "muistaakseni", "kuulin", "kuulostaa", "luin", "näin", "jossain", "jostain", "ihan",
     "vaan", "vain", "kyllä", "toki", "varmaan", "ehkä", "kai", "niinkuin", "sellainen", "tuollainen", "olen", "olemme",
+    "miljoona", "miljoonaa", "miljoonan", "miljardi", "miljardia", "tuhat", "tuhatta", "euro", "euroa", "euron", "eur", "milj",
     "suunnilleen", "suurin piirtein", "karkeasti", "arviolta", "likimain", "nopeesti", "nopeasti", "pikaisesti", "äkkiä",
   ],
   sv: [
     "säga", "säger", "sa", "sade", "berätta", "berättar", "veta", "vet", "undra", "undrar", "undrade", "vilja", "vill",
     "ville", "skulle", "ska", "skall", "behöva", "behöver", "förstå", "förstår", "förklara", "hej", "tack", "snälla",
     "fråga", "frågar", "frågade", "egentligen", "typ", "liksom", "alltså", "ju", "nog", "kanske", "hitta", "hittar",
-    "ungefär", "cirka", "ca", "snabbt",
+    "ungefär", "cirka", "ca", "snabbt", "miljon", "miljoner", "miljard", "miljarder", "tusen", "euro", "euros",
   ],
   en: [
     "say", "says", "said", "tell", "told", "know", "knows", "wonder", "wondering", "want", "wanted", "need", "needs",
     "understand", "explain", "find", "look", "looking", "please", "thanks", "hi", "hello", "hey", "actually",
     "basically", "just", "like", "maybe", "anyway", "question", "ask", "asking", "asked", "curious", "trying",
-    "roughly", "approximately", "approx", "around", "quickly", "quick",
+    "roughly", "approximately", "approx", "around", "quickly", "quick", "million", "millions", "billion", "thousand", "euro", "euros",
   ],
 };
 

@@ -122,7 +122,7 @@ export function readFrame(u: Understanding, text: string): Frame {
     compare,
     perResident: g.has("per-resident"),
     exclude: u.excluded,
-    including: g.has("including"),
+    including: g.has("including") || u.included.length > 0,
     countiesOnly: g.has("county-word") && !g.has("including"),
     areaWord: g.has("county-word") || g.has("area-word"),
     years: u.years,

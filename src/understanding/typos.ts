@@ -22,6 +22,9 @@ export function createTypoFixer(words: Iterable<string>, sameWord: (a: string, b
   return (word) => {
     // Spoken Finnish drops the past tense's last vowel: "lupas", "anto", "sano" for "lupasi", "antoi", "sanoi".
     if (word.length >= 4 && known.has(`${word}i`)) return `${word}i`;
+    // …and writes the partitive with a long vowel: "euroo", "avustuksii" for "euroa", "avustuksia".
+    const partitive = /([aeiouy])\1$/.test(word) ? `${word.slice(0, -1)}a` : undefined;
+    if (partitive && known.has(partitive)) return partitive;
     if (word.length < MIN_LENGTH) return undefined;
     const max = word.length >= 9 ? 2 : 1;
     let best: string[] = [];

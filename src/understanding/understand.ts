@@ -36,6 +36,8 @@ export interface Understanding {
   regions: RegionMention[];
   /** Regions the question leaves out ("ilman Helsinkiä", "not counting Helsinki"). */
   excluded: string[];
+  /** Regions the question keeps in ("Helsinki mukaan luettuna"): neither is what it asks about. */
+  included: string[];
   metrics: string[];
   /** Entry ids with a score: rarer matching words weigh more. */
   entries: Array<{ id: string; score: number }>;
@@ -295,13 +297,14 @@ export function createUnderstander(k: Knowledge): Understander {
       const countedAt = askAt < 0 ? -1 : tokens.findIndex((t, i) => i > askAt && !inRegion[i] && !stop.has(t.word) && !functionWord(i) && !ordinalOrCount(i) && !/^\d/.test(t.word) && !ORIGIN.test(t.word) && ![...groupsAt[i]!].some((g) => STEERING.has(g) || g.startsWith("ask-")));
       // "ilman Helsinkiä" leaves a region out, "Helsinki mukaan luettuna" keeps it in: neither is asked about.
       const excluded = regionsBeside("without", regions, groupsAt);
-      const included = regionsBeside("including", regions, groupsAt);
+      const included = [...regionsBeside("including", regions, groupsAt), ...regionsBefore(INCLUDED_AFTER, regions, tokens)];
       return {
         language,
         tokens,
         clauses,
         regions: regions.filter((m) => !(m.ids.length === 1 && (excluded.includes(m.ids[0]!) || included.includes(m.ids[0]!)))),
         excluded,
+        included,
         metrics: [...metrics],
         entries: [...entryScores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score),
         steps,
@@ -340,6 +343,13 @@ function regionsBeside(group: "without" | "including", regions: RegionMention[],
     if (hit) out.add(hit.ids[0]!);
   });
   return [...out];
+}
+
+/** "helsinki mukaan", "Helsingfors med": a postposition right after a region keeps it in. */
+const INCLUDED_AFTER = new Set(["mukaan", "mukana", "med", "included", "too"]);
+
+function regionsBefore(words: Set<string>, regions: RegionMention[], tokens: Token[]): string[] {
+  return regions.filter((m) => m.ids.length === 1 && words.has(tokens[m.end]?.word ?? "")).map((m) => m.ids[0]!);
 }
 
 function localeLanguage(locale: string | undefined): Language | undefined {
