@@ -69,8 +69,10 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
       // "Montako sote-järjestöä Suomessa on?" asks the national figure, not a list of the areas'.
       if (!f.country || f.ranking) {
       const top = f.threshold ? 30 : (f.top ?? (f.listAll || !f.ranking ? 30 : f.asks === "which-region" && !f.most && !f.least ? 1 : 5));
+      // "eniten asukkaita per järjestö" ranks residents per NGO: the NGOs per resident the other way round.
+      const inverse = f.perResident && f.metrics.includes("population") && metric !== "population";
       const plan: Plan = {
-        kind: "ranking", metric, least: f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
+        kind: "ranking", metric, least: inverse ? !f.least : f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
         ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
       };
       out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });

@@ -45,6 +45,7 @@ const FILLERS: Record<Language, string[]> = {
     "hahmottamaan", "yritän", "yritämme", "auttaa", "auttaisitko", "osaatko", "osaisitko", "voitko", "voisitko",
     "löytyykö", "löytyisikö", "muistaakseni", "kuulin", "kuulostaa", "luin", "näin", "jossain", "jostain", "ihan",
     "vaan", "vain", "kyllä", "toki", "varmaan", "ehkä", "kai", "niinkuin", "sellainen", "tuollainen", "olen", "olemme",
+    "tekee", "tekevät", "teki", "tehdä", "tehty", "tehdään", "saada", "saadaan", "löytyy", "löytyi", "löytyykö",
     "miljoona", "miljoonaa", "miljoonan", "miljardi", "miljardia", "tuhat", "tuhatta", "euro", "euroa", "euron", "eur", "milj",
     "suunnilleen", "suurin piirtein", "karkeasti", "arviolta", "likimain", "nopeesti", "nopeasti", "pikaisesti", "äkkiä",
   ],

@@ -103,7 +103,7 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
     if (f.least) out.least = true;
     kept.push("operator");
   }
-  out.perResident = f.perResident || (sameWhat && p.perResident && f.regions.length === 0);
+  out.perResident = f.perResident || (sameWhat && p.perResident);
   out.exclude = f.including ? [] : f.exclude.length ? f.exclude : p.exclude;
   out.countiesOnly = f.including ? false : f.countiesOnly || p.countiesOnly;
   out.areaWord = f.areaWord || p.areaWord;
