@@ -63,7 +63,8 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").
     const named = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;
     const metrics = named.length ? named : [metric];
-    const figures = from((t) => t.startsWith("metric:") && metrics.includes(t.slice(7)));
+    // What the figures explain: their words, and the population's when it is the divisor.
+    const figures = from((t) => t.startsWith("metric:") && (metrics.includes(t.slice(7)) || (f.perResident && t === "metric:population")));
     if (f.years.length && !describesYear(k, f.regions, metric, f.years)) blockedYears = f.years;
     else if (f.regions.length === 0) {
       // "Montako sote-järjestöä Suomessa on?" asks the national figure, not a list of the areas'.
