@@ -165,11 +165,18 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
   const ofFocus = focus ? understander.passagesOf(focus) : undefined;
   const focusIn = ofFocus && inRegion ? new Set([...ofFocus].filter((p) => inRegion.has(p))) : ofFocus;
   const focused = focusIn ? understander.search(f.terms, fit.language, focusIn).slice(0, FOCUSED) : [];
-  const known = new Set(found.slice(0, PASSAGES * 3).map((h) => h.passage));
-  const hits = [...found.slice(0, PASSAGES * 3), ...focused.filter((h) => !known.has(h.passage))].filter((h) => describesYears(h.passage, f.years, k)).sort((a, b) => b.score - a.score);
+  // A short follow-up that points back ("kuinka monta henkilötyövuotta?", "miksi?") asks more of
+  // the same entry first: the rest of the knowledge only when the entry has nothing on it.
+  const pointsBack = f.focus && (f.refers || f.followup || f.topicWords.length <= 2) && focused.some((h) => fits(h));
+  const wide = pointsBack ? [] : found.slice(0, PASSAGES * 3);
+  const known = new Set(wide.map((h) => h.passage));
+  const hits = [...wide, ...focused.filter((h) => !known.has(h.passage))].filter((h) => describesYears(h.passage, f.years, k)).sort((a, b) => b.score - a.score);
   const first = hits.slice(0, PASSAGES);
   const top = [...first, ...hits.filter((h) => !first.includes(h) && focused.some((x) => x.passage === h.passage))];
   const whichRegion = f.asks === "which-region" && !regionId;
+  function fits(h: PassageHit): boolean {
+    return holdsAnswer(h, fit) && describesYears(h.passage, f.years, k);
+  }
   const candidate = (h: PassageHit, rank: number, shown: PassageHit[]): Candidate => ({
     kind: whichRegion ? "which-region" : "passage",
     plan: { kind: "passages", hits: shown, whichRegion, regionOf: shown.map((x) => regionOf(x.passage)), ...(regionId ? { regionId } : {}), terms: f.terms, asks: f.asks },
