@@ -7,6 +7,7 @@ import type { Curator } from "./curation/curator.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
 import type { KnowledgeStore } from "./knowledge/store.js";
 import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
+import { useHomeRegion } from "./understanding/home-region.js";
 import { planFor, type Plan } from "./understanding/plan.js";
 
 export interface BotOptions {
@@ -41,12 +42,13 @@ export function createBot(options: BotOptions): CoreBot {
   const answer = (asked: IncomingMessage): Reply => {
     const { message, cut } = limitQuestion(asked);
     const { knowledge, understander, version } = options.store.current();
-    const u = understander.understand(message.text, message.locale);
+    const home = useHomeRegion(understander.understand(message.text, message.locale), message.homeRegion, knowledge, message.text);
+    const u = home.understanding;
     const ctx = contexts.get(message.conversationId);
     // Context from other knowledge may name regions or entries that no longer exist.
     const previous = ctx && now() - ctx.at < idleMs && ctx.version === version ? ctx.plan : undefined;
     const plan = planFor(u, knowledge, previous, understander, message.text);
-    const reply = composeReply(knowledge, plan, u, u.language, understander.index.passages);
+    const reply = home.note(composeReply(knowledge, plan, u, u.language, understander.index.passages));
 
     contexts.delete(message.conversationId);
     if (reply.answered || plan.kind === "unknown") contexts.set(message.conversationId, { plan, at: now(), version });

@@ -20,6 +20,18 @@ export interface IncomingMessage {
    * reference). The core stores it for announcements and hands it back, never reading it.
    */
   address?: unknown;
+  /**
+   * The organisation the message comes from, platform-qualified: a Slack workspace ("slack:T0123")
+   * or a Teams tenant ("teams:<tenant id>"). Questions and reports are kept per organisation.
+   */
+  organisation?: string;
+  /** The channel or chat, platform-qualified and without the thread: where a home region may be set. */
+  channel?: string;
+  /**
+   * The region id a question is about when it points at the asker's own place ("meillä", "here")
+   * and names no region: the home region of the channel, else of the organisation.
+   */
+  homeRegion?: string;
   /** A file the user attached (a knowledge file a coordinator uploads), as text. */
   attachment?: { name: string; text: string };
 }

@@ -212,6 +212,8 @@ export const LEXICON_GROUPS = [
   "county-word", "area-word", "other-area", "structures", "highlights", "tour", "overview", "figures-all",
   // references to the previous answer
   "followup", "there", "refer", "first", "last", "more",
+  // the asker's own place ("meillä", "here"): the home region of their channel or organisation
+  "home",
   // attributes the knowledge never holds (contact details, staff, weather…)
   "unknowable",
   // conversation and language

@@ -61,7 +61,7 @@ export interface Understander {
 /** Groups whose words steer the question rather than carry its content. */
 const STEERING = new Set([
   "filler", "lang-fi", "lang-sv", "lang-en", "most", "least", "rank", "per-resident", "compare", "total", "without",
-  "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
+  "including", "above", "below", "county-word", "area-word", "followup", "there", "home", "refer", "first", "last", "more", "help",
   "greeting", "thanks", "overview", "figures-all",
 ]);
 
