@@ -24,8 +24,9 @@ const USAGE = `usage:
   jarjestobotti kb schema [FILE]      write the JSON Schema of the knowledge files (for editors)
   jarjestobotti kb diff A B           which facts differ between two knowledge directories
   jarjestobotti kb stale [DIR]        entries and regions past their review date (exit 1 if any)
-  jarjestobotti report [--since DATE] [--csv]
+  jarjestobotti report [--since DATE] [--workspace ID | --tenant ID] [--csv]
                                       questions by region and topic, unanswered, feedback, open escalations
+                                      (all organisations, or one Slack workspace or Teams tenant)
   jarjestobotti bench                 latency and throughput figures
   jarjestobotti teams-package [FILE]  build the Teams app package (needs MICROSOFT_APP_ID)
 KNOWLEDGE_DIR chooses the knowledge directory (default ./knowledge).`;

@@ -1,5 +1,7 @@
-// `jarjestobotti report [--since DATE] [--csv]`: the loop's report for coordinators at a
-// terminal, read from the same database file the running bot writes (WAL lets both at once).
+// `jarjestobotti report [--since DATE] [--workspace ID | --tenant ID] [--csv]`: the loop's report
+// for coordinators at a terminal, read from the same database file the running bot writes (WAL
+// lets both at once). It sees every organisation's questions, or one Slack workspace's or Teams
+// tenant's.
 import { resolve } from "node:path";
 import { pick } from "../src/answers/reply-builder.js";
 import type { Knowledge } from "../src/knowledge/load.js";
@@ -8,19 +10,23 @@ import { reportCsv, reportText } from "../src/loop/report-format.js";
 import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
 import { openDatabase } from "../src/state/database.js";
 
-const USAGE = "usage: jarjestobotti report [--since YYYY-MM-DD] [--csv]";
+const USAGE = "usage: jarjestobotti report [--since YYYY-MM-DD] [--workspace SLACK-TEAM-ID | --tenant TEAMS-TENANT-ID] [--csv]";
+/** The organisation ids IncomingMessage.organisation carries, by the option that names one. */
+const ORGANISATION_OPTIONS: Record<string, string> = { "--workspace": "slack:", "--tenant": "teams:" };
 
 export function reportCommand(args: string[], env: NodeJS.ProcessEnv, knowledgeDir: string, out: (s: string) => void): number {
   let csv = false;
   let since: string | undefined;
+  let organisation: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--csv") csv = true;
     else if (args[i] === "--since" && /^\d{4}-\d{2}-\d{2}$/.test(args[i + 1] ?? "")) since = args[++i];
+    else if (ORGANISATION_OPTIONS[args[i]!] !== undefined && args[i + 1] && !organisation) organisation = `${ORGANISATION_OPTIONS[args[i]!]}${args[++i]}`;
     else return process.stderr.write(USAGE + "\n"), 2;
   }
   const db = openDatabase(resolve(env.DATA_DIR ?? "data"));
   try {
-    const data = createSqliteLoopStore(db).report(since);
+    const data = createSqliteLoopStore(db).report(since, organisation);
     if (csv) return out(reportCsv(data)), 0;
     // Names read better than ids; without valid knowledge the ids are shown.
     const loaded = loadKnowledge(knowledgeDir);

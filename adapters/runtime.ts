@@ -13,6 +13,8 @@ import { createSqliteStateStore } from "../src/state/curation-store.js";
 import { formatProblem } from "../src/knowledge/parse-file.js";
 import { createKnowledgeStore } from "../src/knowledge/store.js";
 import { watchKnowledge } from "../src/knowledge/watch.js";
+import { createHomeRegions } from "../src/home-region/home-regions.js";
+import { createSqliteHomeRegionStore } from "../src/home-region/sqlite-store.js";
 import { createLoop, type Loop } from "../src/loop/loop.js";
 import { retentionDays } from "../src/loop/retention.js";
 import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
@@ -79,7 +81,9 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
       return address === undefined ? undefined : { platform, address };
     },
   });
-  const served = loop.wrap(bot);
+  // Outermost, so the loop logs and routes questions with the home region already known.
+  const homeRegions = createHomeRegions({ store: createSqliteHomeRegionStore(db), knowledge: store, coordinators, log: (event, context) => log.info(event, context) });
+  const served = homeRegions.wrap(loop.wrap(bot));
 
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
   if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
@@ -100,10 +104,11 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     },
     refused: (problems) => {
       log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem) });
-      const [platform, channel] = (env.COORDINATOR_CHANNEL ?? "").split(":");
+      // "slack:C0123", or "slack:C0123:T0123" naming the workspace when Slack is installed in many.
+      const [platform, channel, team] = (env.COORDINATOR_CHANNEL ?? "").split(":");
       if (platform && channel) {
         const reply = curationReply("fi", "Tietopohjan muutos hylättiin: virheitä tiedostoissa", problems.map(formatProblem), false);
-        sendTo(platform, { channel }, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
+        sendTo(platform, { channel, ...(team ? { team } : {}) }, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
       }
     },
   });
@@ -111,7 +116,15 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   const port = Number(env.PORT ?? 3978);
   const host = env.HOST ?? "0.0.0.0";
   const server = adapters.some((a) => a.routes) ? await startHttpServer(adapters, { port, host }) : undefined;
-  for (const a of adapters) await a.start();
+  try {
+    for (const a of adapters) await a.start();
+  } catch (err) {
+    // A start that fails (a setting found wrong only now) leaves nothing listening or open.
+    stopWatching();
+    await server?.close();
+    db.close();
+    throw err;
+  }
   if (adapters.length) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url });
   const runChores = () => loop.chores().then((done) => log.info("loop chores done", done), (err: unknown) => log.error("loop chores failed", { err }));
   await runChores();

@@ -12,7 +12,7 @@ import { DownloadError, MAX_DOWNLOAD_BYTES } from "../download.js";
 import type { Logger } from "../log.js";
 import { languageOfLocale } from "../locale.js";
 import { createRecent } from "../recent.js";
-import { cleanSlackText, slackConversationId, type SlackAddress } from "./incoming.js";
+import { cleanSlackText, slackConversationId, slackPlace, workspaceOf, type SlackAddress } from "./incoming.js";
 import { homeView } from "./home.js";
 import { postReply } from "./post.js";
 import { ASK_ACTION, escapeSlack, renderReply } from "./render.js";
@@ -26,9 +26,8 @@ const SHARE_LABEL = { fi: "Jaa kanavalle", sv: "Dela i kanalen", en: "Share in c
 export interface SlackDeps {
   bot: Bot;
   log: Logger;
-  botUserId: () => Promise<string | undefined>;
-  /** Fetches a file shared with the bot (its url_private needs the bot token); throws DownloadError. */
-  download: (url: string) => Promise<string>;
+  /** Fetches a file shared with the bot (its url_private needs the workspace's bot token); throws DownloadError. */
+  download: (url: string, token: string) => Promise<string>;
   isCoordinator: (userId: string) => boolean;
   loop?: LoopActions;
 }
@@ -43,14 +42,16 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   const threads = createRecent();
 
   // The user's Slack locale is a hint for short questions whose language the words do not tell.
-  // One users.info call per user, remembered; a failure just means no hint.
+  // One users.info call per user (per workspace: the client holds its token), remembered; a
+  // failure just means no hint.
   const locales = new Map<string, Promise<string | undefined>>();
   const localeOf = (client: WebClient, user: string) => {
-    let locale = locales.get(user);
+    const key = `${client.token}:${user}`;
+    let locale = locales.get(key);
     if (!locale) {
       locale = client.users.info({ user, include_locale: true }).then((r) => r.user?.locale, () => undefined);
       if (locales.size > 10_000) locales.clear();
-      locales.set(user, locale);
+      locales.set(key, locale);
     }
     return locale;
   };
@@ -62,15 +63,15 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress) => {
     const conversationId = slackConversationId(address.channel, address.thread_ts);
     const locale = await localeOf(client, user);
-    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...(locale ? { locale } : {}) });
+    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}) });
     await postReply(client, address, reply);
     if (address.thread_ts) threads.add(conversationId);
   };
   /** The declared size is checked first (cheap), then the bytes as they arrive (the truth). */
-  const fetchAndAsk = async (file: SharedFile, url: string, ask: (text: string) => Promise<Reply>, locale: string | undefined): Promise<Reply> => {
+  const fetchAndAsk = async (file: SharedFile, url: string, token: string, ask: (text: string) => Promise<Reply>, locale: string | undefined): Promise<Reply> => {
     if ((file.size ?? 0) > MAX_DOWNLOAD_BYTES) return uploadFailedReply(locale, file.name!, "size", MAX_DOWNLOAD_BYTES);
     try {
-      return await ask(await deps.download(url));
+      return await ask(await deps.download(url, token));
     } catch (err) {
       if (!(err instanceof DownloadError)) throw err;
       log.warn("slack file not downloaded", { file: file.name, reason: err.reason, detail: err.message });
@@ -80,41 +81,41 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   const guard = (what: string, run: () => Promise<void>, context: Record<string, unknown>) =>
     run().catch((err: unknown) => log.error(`slack ${what} failed`, { ...context, err }));
 
-  app.event("app_mention", async ({ event, body, client }) => {
+  app.event("app_mention", async ({ event, body, client, context }) => {
     if (!answeredEvents.add(body.event_id)) return;
-    const text = cleanSlackText(event.text, await deps.botUserId());
-    const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+    const text = cleanSlackText(event.text, context.botUserId);
+    const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...workspaceOf(context) };
     await guard("mention", () => answerIn(client, text, event.user ?? "", address), { channel: event.channel, eventId: body.event_id });
   });
 
-  app.message(async ({ message, body, client }) => {
+  app.message(async ({ message, body, client, context }) => {
     if (message.subtype === "file_share" && message.channel_type === "im" && answeredEvents.add(body.event_id)) {
       const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.ya?ml$/i.test(f.name ?? ""));
       const url = file?.url_private_download ?? file?.url_private;
       if (!file || !url) return;
       await guard("upload", async () => {
         const userId = `slack:${message.user}`;
-        const address = { channel: message.channel };
-        const ask = (text: string) => bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId, platform: "slack", address, attachment: { name: file.name!, text } });
+        const address = { channel: message.channel, ...workspaceOf(context) };
+        const ask = (text: string) => bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId, platform: "slack", address, ...slackPlace(address), attachment: { name: file.name!, text } });
         // Nothing is fetched for someone who may not change the knowledge: the core refuses them.
-        const reply = deps.isCoordinator(userId) ? await fetchAndAsk(file, url, ask, await localeOf(client, message.user)) : await ask("");
+        const reply = deps.isCoordinator(userId) && context.botToken ? await fetchAndAsk(file, url, context.botToken, ask, await localeOf(client, message.user)) : await ask("");
         await postReply(client, address, reply);
       }, { channel: message.channel, eventId: body.event_id });
       return;
     }
     if (message.subtype !== undefined || !("user" in message) || !("text" in message) || !message.text) return;
     if (!answeredEvents.add(body.event_id)) return;
-    const me = await deps.botUserId();
+    const me = context.botUserId;
     if (message.user === me || (me && message.text.includes(`<@${me}`))) return; // mentions are app_mention's
     const inDm = message.channel_type === "im";
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
     const thread = threadTs && slackConversationId(message.channel, threadTs);
     if (!inDm && !(thread && (threads.has(thread) || deps.loop?.watches(thread)))) return;
-    const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
+    const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...workspaceOf(context) };
     await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
   });
 
-  app.command("/jarjesto", async ({ command, ack, client }) => {
+  app.command("/jarjesto", async ({ command, ack, client, context }) => {
     const formLanguage = asksForForm(command.text);
     if (formLanguage) {
       await ack();
@@ -124,27 +125,27 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     const question = cleanSlackText(command.text);
     const locale = await localeSoon(client, command.user_id);
     const reply = question
-      ? await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack", ...(locale ? { locale } : {}) })
+      ? await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack", ...slackPlace({ channel: command.channel_id, ...workspaceOf(context) }), ...(locale ? { locale } : {}) })
       : bot.help(languageOfLocale(locale));
     const share: KnownBlock = { type: "actions", elements: [{ type: "button", action_id: SHARE_ACTION, text: { type: "plain_text", text: SHARE_LABEL[reply.language] }, value: question.slice(0, 2000) }] };
     const [first] = renderReply(reply, command.text.trim() ? [share] : []);
     await ack({ response_type: "ephemeral", text: first!.text, blocks: first!.blocks });
   });
 
-  app.action(SHARE_ACTION, async ({ ack, body, action, client, respond }) => {
+  app.action(SHARE_ACTION, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const question = "value" in action ? String(action.value ?? "") : "";
     const channel = body.channel?.id;
     if (!channel || !question) return;
     await guard("share", async () => {
-      const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:share`, userId: `slack:${body.user.id}`, platform: "slack" });
+      const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:share`, userId: `slack:${body.user.id}`, platform: "slack", ...slackPlace({ channel, ...workspaceOf(context) }) });
       const [m] = renderReply(reply);
       await client.chat.postMessage({ channel, text: m!.text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: `<@${body.user.id}> › ${escapeSlack(question)}` }] }, ...m!.blocks] });
       await respond({ delete_original: true });
     }, { channel });
   });
 
-  app.action(ASK_ACTION, async ({ ack, body, action, client, respond }) => {
+  app.action(ASK_ACTION, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const question = "value" in action ? String(action.value ?? "") : "";
     const container = (body as { container?: { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean } }).container ?? {};
@@ -152,14 +153,14 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (!question || !channel) return;
     await guard("suggestion", async () => {
       if (container.is_ephemeral) {
-        const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:${body.user.id}`, userId: `slack:${body.user.id}`, platform: "slack" });
+        const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:${body.user.id}`, userId: `slack:${body.user.id}`, platform: "slack", ...slackPlace({ channel, ...workspaceOf(context) }) });
         const [m] = renderReply(reply);
         await respond({ response_type: "ephemeral", replace_original: false, text: m!.text, blocks: m!.blocks });
         return;
       }
       const message = (body as { message?: { ts?: string; thread_ts?: string } }).message;
       const threadTs = container.thread_ts ?? message?.thread_ts ?? message?.ts ?? container.message_ts;
-      await answerIn(client, question, body.user.id, { channel, ...(threadTs ? { thread_ts: threadTs } : {}) });
+      await answerIn(client, question, body.user.id, { channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...workspaceOf(context) });
     }, { channel });
   });
 

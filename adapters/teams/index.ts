@@ -27,6 +27,15 @@ export function replyActivity(...replies: Reply[]): Partial<Activity> {
   };
 }
 
+/**
+ * Where an activity was written, as the core names places: its tenant (the county's or the
+ * organisation's Microsoft 365) and its channel or chat without the thread.
+ */
+export function teamsPlace(a: Activity): { organisation?: string; channel: string } {
+  const tenant = a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return { ...(tenant ? { organisation: `teams:${tenant}` } : {}), channel: `teams:${a.conversation.id.split(";messageid=")[0]}` };
+}
+
 function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: Activity) => Promise<SharedFile>, loop?: LoopActions): ActivityHandler {
   const handler = new ActivityHandler();
   handler.onMessage(async (context, next) => {
@@ -58,6 +67,7 @@ function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: A
         conversationId: `teams:${a.conversation.id}`,
         userId: `teams:${a.from.aadObjectId ?? a.from.id}`,
         platform: "teams",
+        ...teamsPlace(a),
         ...(a.locale ? { locale: a.locale } : {}),
         address: TurnContext.getConversationReference(a),
         ...(attachment ? { attachment } : {}),

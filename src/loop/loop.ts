@@ -62,7 +62,11 @@ export function createLoop(o: LoopOptions): Loop {
   const command = (c: LoopCommand, m: IncomingMessage): Reply => {
     const w = LOOP[c.language];
     if (!o.coordinators.isCoordinator(m.userId)) return notice(c.language, w.coordinatorsOnly);
-    if (c.kind === "report") return reportReply(o.store.report(c.since), c.language, nameOf(c.language));
+    // Only a coordinator listed for all regions sees every organisation's questions.
+    if (c.kind === "report") {
+      const organisation = o.coordinators.mayChange(m.userId, "all") ? undefined : (m.organisation ?? "");
+      return reportReply(o.store.report(c.since, organisation), c.language, nameOf(c.language));
+    }
     if (m.address === undefined) return notice(c.language, w.cannotChannel);
     const regions = [...new Set(o.knowledge.current().understander.understand(c.regions).regions.flatMap((r) => r.ids))];
     o.store.setChannel({ platform: m.platform, conversationId: m.conversationId, address: m.address, regions, language: c.language });
@@ -78,10 +82,13 @@ export function createLoop(o: LoopOptions): Loop {
     // An unanswered reply names no entries, but the question may still name a region to route by.
     // What was answered is what is logged: the first MAX_QUESTION_CHARS, never a 40 000-character text.
     const text = limitQuestion(m).message.text;
-    const named = reply.answered ? [] : understander.understand(text, m.locale).regions.flatMap((r) => r.ids);
+    // A question that named no region goes to the asker's home region's coordinators.
+    const said = reply.answered ? [] : understander.understand(text, m.locale).regions.flatMap((r) => r.ids);
+    const named = said.length || !m.homeRegion ? said : [m.homeRegion];
     const questionId = o.store.addQuestion({
       at: now().toISOString(),
       platform: m.platform,
+      ...(m.organisation ? { organisation: m.organisation } : {}),
       conversationId: m.conversationId,
       userId: m.userId,
       ...(m.address !== undefined ? { address: m.address } : {}),

@@ -51,4 +51,12 @@ export const LOOP_MIGRATIONS: Migration[] = [
       CREATE TABLE loop_reminders (key TEXT PRIMARY KEY, at TEXT NOT NULL);
     `,
   },
+  {
+    // The Slack workspace or Teams tenant a question came from: reports keep to their organisation.
+    name: "loop/002-question-organisation",
+    up: `
+      ALTER TABLE loop_questions ADD COLUMN organisation TEXT;
+      CREATE INDEX loop_questions_organisation ON loop_questions (organisation, at);
+    `,
+  },
 ];

@@ -26,17 +26,20 @@ const toEscalation = (r: EscalationRow): Escalation => ({
 export function createSqliteLoopStore(db: Db): LoopStore {
   migrate(db, LOOP_MIGRATIONS);
   const insertQuestion = db.prepare(
-    "INSERT INTO loop_questions (at, platform, conversation_id, user_id, address, text, folded, language, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO loop_questions (at, platform, organisation, conversation_id, user_id, address, text, folded, language, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const insertEntry = db.prepare("INSERT OR IGNORE INTO loop_question_entries (question_id, kind, entry_id) VALUES (?, ?, ?)");
   const entriesOf = db.prepare<[number], { kind: string; entry_id: string }>("SELECT kind, entry_id FROM loop_question_entries WHERE question_id = ? ORDER BY kind, entry_id");
   const escalationBy = (column: "question_id" | "thread") => db.prepare<[string | number], EscalationRow>(`SELECT * FROM loop_escalations WHERE ${column} = ?`);
   const [byQuestion, byThread] = [escalationBy("question_id"), escalationBy("thread")];
-  const counts = (sql: string, since: string) => db.prepare<[string], Count>(sql).all(since);
+  // Which questions a report covers: asked since a date, in one organisation or (org null) in all.
+  type Scope = { from: string; org: string | null };
+  const SCOPE = "q.at >= @from AND (@org IS NULL OR q.organisation = @org)";
+  const counts = (sql: string, scope: Scope) => db.prepare<[Scope], Count>(sql).all(scope);
 
   return {
     addQuestion: db.transaction((q: NewQuestion) => {
-      const { lastInsertRowid } = insertQuestion.run(q.at, q.platform, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0);
+      const { lastInsertRowid } = insertQuestion.run(q.at, q.platform, q.organisation ?? null, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0);
       for (const id of q.regions) insertEntry.run(lastInsertRowid, "region", id);
       for (const id of q.topics) insertEntry.run(lastInsertRowid, "topic", id);
       return String(lastInsertRowid);
@@ -86,31 +89,32 @@ export function createSqliteLoopStore(db: Db): LoopStore {
     markAnswered(id, at) {
       db.prepare("UPDATE loop_escalations SET status = 'answered', answered_at = coalesce(answered_at, ?) WHERE id = ?").run(at, id);
     },
-    report(since) {
-      const from = since ?? "";
-      const totals = db.prepare<[string], { n: number; answered: number | null }>("SELECT count(*) AS n, sum(answered) AS answered FROM loop_questions WHERE at >= ?").get(from)!;
+    report(since, organisation) {
+      const scope: Scope = { from: since ?? "", org: organisation ?? null };
+      const totals = db.prepare<[Scope], { n: number; answered: number | null }>(`SELECT count(*) AS n, sum(answered) AS answered FROM loop_questions q WHERE ${SCOPE}`).get(scope)!;
       const byKind = (kind: string) =>
-        counts(`SELECT e.entry_id AS key, count(*) AS count FROM loop_question_entries e JOIN loop_questions q ON q.id = e.question_id WHERE q.at >= ? AND e.kind = '${kind}' GROUP BY e.entry_id ORDER BY count DESC, key`, from);
-      const feedback = db.prepare<[string], { rating: string; n: number }>("SELECT f.rating, count(*) AS n FROM loop_feedback f JOIN loop_questions q ON q.id = f.question_id WHERE q.at >= ? GROUP BY f.rating").all(from);
+        counts(`SELECT e.entry_id AS key, count(*) AS count FROM loop_question_entries e JOIN loop_questions q ON q.id = e.question_id WHERE ${SCOPE} AND e.kind = '${kind}' GROUP BY e.entry_id ORDER BY count DESC, key`, scope);
+      const feedback = db.prepare<[Scope], { rating: string; n: number }>(`SELECT f.rating, count(*) AS n FROM loop_feedback f JOIN loop_questions q ON q.id = f.question_id WHERE ${SCOPE} GROUP BY f.rating`).all(scope);
       const reasons = db
-        .prepare<[string], { at: string; question: string; reason: string; platform: string; id: number }>(
-          "SELECT f.at, q.text AS question, f.reason, q.platform, q.id FROM loop_feedback f JOIN loop_questions q ON q.id = f.question_id WHERE q.at >= ? AND f.rating = 'down' AND f.reason IS NOT NULL ORDER BY f.at DESC",
+        .prepare<[Scope], { at: string; question: string; reason: string; platform: string; id: number }>(
+          `SELECT f.at, q.text AS question, f.reason, q.platform, q.id FROM loop_feedback f JOIN loop_questions q ON q.id = f.question_id WHERE ${SCOPE} AND f.rating = 'down' AND f.reason IS NOT NULL ORDER BY f.at DESC`,
         )
-        .all(from);
+        .all(scope);
       const open = db
-        .prepare<[string], { id: string; at: string; question: string; platform: string; qid: number }>(
-          "SELECT e.id, e.at, q.text AS question, q.platform, q.id AS qid FROM loop_escalations e JOIN loop_questions q ON q.id = e.question_id WHERE q.at >= ? AND e.status = 'open' ORDER BY e.at",
+        .prepare<[Scope], { id: string; at: string; question: string; platform: string; qid: number }>(
+          `SELECT e.id, e.at, q.text AS question, q.platform, q.id AS qid FROM loop_escalations e JOIN loop_questions q ON q.id = e.question_id WHERE ${SCOPE} AND e.status = 'open' ORDER BY e.at`,
         )
-        .all(from);
-      const answeredEscalations = db.prepare<[string], number>("SELECT count(*) FROM loop_escalations e JOIN loop_questions q ON q.id = e.question_id WHERE q.at >= ? AND e.status = 'answered'").pluck().get(from)!;
+        .all(scope);
+      const answeredEscalations = db.prepare<[Scope], number>(`SELECT count(*) FROM loop_escalations e JOIN loop_questions q ON q.id = e.question_id WHERE ${SCOPE} AND e.status = 'answered'`).pluck().get(scope)!;
       const regionsOf = (id: number) => entriesOf.all(id).filter((e) => e.kind === "region").map((e) => e.entry_id);
       const data: ReportData = {
         ...(since ? { since } : {}),
+        ...(organisation !== undefined ? { organisation } : {}),
         questions: totals.n,
         answered: totals.answered ?? 0,
         regions: byKind("region"),
         topics: byKind("topic"),
-        unanswered: counts("SELECT min(text) AS key, count(*) AS count FROM loop_questions WHERE at >= ? AND answered = 0 GROUP BY folded ORDER BY count DESC, max(at) DESC", from),
+        unanswered: counts(`SELECT min(text) AS key, count(*) AS count FROM loop_questions q WHERE ${SCOPE} AND answered = 0 GROUP BY folded ORDER BY count DESC, max(at) DESC`, scope),
         feedback: {
           up: feedback.find((f) => f.rating === "up")?.n ?? 0,
           down: feedback.find((f) => f.rating === "down")?.n ?? 0,

@@ -9,6 +9,8 @@ export type Rating = "up" | "down";
 export interface NewQuestion {
   at: string;
   platform: string;
+  /** The Slack workspace or Teams tenant ("slack:T0123"), when the platform has one. */
+  organisation?: string;
   conversationId: string;
   /** Kept only while an escalation may need it (see forget), then cleared. */
   userId?: string;
@@ -54,6 +56,8 @@ export interface Count {
 /** Everything a report shows: counts and question texts, never who asked or where. */
 export interface ReportData {
   since?: string;
+  /** Set when the report keeps to one organisation's questions; absent when it covers all. */
+  organisation?: string;
   questions: number;
   answered: number;
   regions: Count[];
@@ -77,7 +81,8 @@ export interface LoopStore {
   escalationOf(questionId: string): Escalation | undefined;
   escalationInThread(thread: string): Escalation | undefined;
   markAnswered(id: string, at: string): void;
-  report(since?: string): ReportData;
+  /** Questions asked since a date; with an organisation, only the questions asked there. */
+  report(since?: string, organisation?: string): ReportData;
   /** True the first time a key is seen (a reminder to send), false ever after. */
   firstTime(key: string, at: string): boolean;
   /**
