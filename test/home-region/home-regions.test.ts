@@ -24,13 +24,12 @@ const BOT = { id: "28:bot", name: "Järjestöbotti" };
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
 let runtime: Runtime;
-let dataDir: string;
+const dataDir = mkdtempSync(join(tmpdir(), "home-regions-"));
 let n = 0;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
   connector = await startConnectorStandIn();
-  dataDir = mkdtempSync(join(tmpdir(), "home-regions-"));
   const env = { ...oauthEnv(slack, dataDir), TEAMS_NO_AUTH: "1", COORDINATORS: "slack:UCOORD,teams:aad-coord,slack:UPIRK:pirkanmaa" };
   runtime = await startRuntime(env, createMemoryLogger(), KNOWLEDGE_DIR);
   for (const team of ["T1", "T2"]) await installWorkspace(runtime.server!.url, slack, `code-${team}`, { team: { id: team, name: team } });

@@ -9,7 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startRuntime, type Runtime } from "../../adapters/runtime.js";
+import { createSlackAdapter } from "../../adapters/slack/index.js";
 import { manifestScopes } from "../../adapters/slack/oauth.js";
+import { startHttpServer } from "../../adapters/server.js";
+import { openDatabase } from "../../src/state/database.js";
 import { curationReply } from "../../src/curation/curation-phrases.js";
 import { startSlackStandIn, type Call } from "../../dev/stand-ins/slack-web-api.js";
 import { until } from "../../dev/stand-ins/until.js";
@@ -138,5 +141,21 @@ describe("installing the Slack app in many workspaces", () => {
     expect(postsTo("C-T71-after")).toHaveLength(0);
     await mention({ team: "T1" }, "UBOTT1", "C-T1-last", "Lapin asukasluku");
     await until(() => postsTo("C-T1-last")[0]);
+  });
+
+  it("serves the install pages on the shared server in Socket Mode too", async () => {
+    const socketEnv = { ...env, SLACK_SIGNING_SECRET: "", SLACK_APP_TOKEN: "xapp-1-test", DATA_DIR: mkdtempSync(join(tmpdir(), "slack-socket-")) };
+    const db = openDatabase(socketEnv.DATA_DIR);
+    const adapter = createSlackAdapter({ bot: runtime.bot, env: socketEnv, log: createMemoryLogger(), db })!;
+    // Not started: Socket Mode would dial Slack. The pages are there as soon as the server listens.
+    const server = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
+    try {
+      const { start, done } = await installWorkspace(server.url, slack, "code-T8", { team: { id: "T8", name: "Socket ry" } });
+      expect([start.status, done.status]).toEqual([302, 200]);
+      expect((await fetch(`${server.url}/slack/events`, { method: "POST" })).status).toBe(404);
+    } finally {
+      await server.close();
+      db.close();
+    }
   });
 });
