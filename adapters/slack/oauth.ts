@@ -21,8 +21,8 @@ import { createSqliteInstallationRows } from "./installation-rows.js";
 import { createInstallationStore } from "./installations.js";
 import type { Workspaces } from "./workspaces.js";
 
-export const INSTALL_PATH = "/slack/install";
-export const REDIRECT_PATH = "/slack/oauth_redirect";
+const INSTALL_PATH = "/slack/install";
+const REDIRECT_PATH = "/slack/oauth_redirect";
 
 /** The bot scopes an installation asks for: the manifest's, so the two never disagree. */
 export function manifestScopes(): string[] {

@@ -17,6 +17,7 @@ import { curationReply } from "../../src/curation/curation-phrases.js";
 import { startSlackStandIn, type Call } from "../../dev/stand-ins/slack-web-api.js";
 import { until } from "../../dev/stand-ins/until.js";
 import { figure, KNOWLEDGE_DIR, plain, regionData } from "../helpers/bot.js";
+import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";
 import { installWorkspace, oauthEnv, postWorkspaceEvent } from "../helpers/slack-oauth.js";
 
 const regions = regionData();
@@ -25,18 +26,22 @@ let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let runtime: Runtime;
 let env: Record<string, string>;
 let dataDir: string;
+let kb: KnowledgeCopy;
 const log = createMemoryLogger();
 let n = 0;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
   dataDir = mkdtempSync(join(tmpdir(), "slack-oauth-"));
-  env = oauthEnv(slack, dataDir);
-  runtime = await startRuntime(env, log, KNOWLEDGE_DIR);
+  // Refused knowledge edits are reported in a channel of workspace T1, with T1's token.
+  env = { ...oauthEnv(slack, dataDir), COORDINATOR_CHANNEL: "slack:C-KB:T1" };
+  kb = copyKnowledge();
+  runtime = await startRuntime(env, log, kb.dir);
 });
 afterAll(async () => {
   await runtime?.stop();
   await slack?.close();
+  kb?.remove();
 });
 
 const url = () => runtime.server!.url;
@@ -141,6 +146,13 @@ describe("installing the Slack app in many workspaces", () => {
     expect(postsTo("C-T71-after")).toHaveLength(0);
     await mention({ team: "T1" }, "UBOTT1", "C-T1-last", "Lapin asukasluku");
     await until(() => postsTo("C-T1-last")[0]);
+  });
+
+  it("reports a refused knowledge edit in COORDINATOR_CHANNEL with the token of the workspace it names", async () => {
+    kb.write("regions/lappi.yaml", "kind: region\nid: [broken");
+    const notice = await until(() => postsTo("C-KB")[0], 15_000);
+    expect(notice.token).toBe(tokenOf("T1"));
+    expect(textOf(notice)).toContain("regions/lappi.yaml");
   });
 
   it("serves the install pages on the shared server in Socket Mode too", async () => {
