@@ -1,11 +1,12 @@
 // The Slack adapter: Bolt in Socket Mode or HTTP mode (on the shared server), the listeners, and
 // send() for announcements. Bolt's own auth.test at construction is replaced by `authorize`, so a
 // passing network fault at start does not turn every later event into a 401.
-import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
+import { App, ExpressReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { Express } from "express";
 import type { Reply } from "../../src/seam.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
+import { slackLogger } from "./bolt-logger.js";
 import { readSlackConfig, type SlackConfig } from "./config.js";
 import { slackConversationId, type SlackAddress } from "./incoming.js";
 import { registerListeners } from "./listeners.js";
@@ -25,7 +26,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
   // Each Web API request (each retry too) is bounded: a hung connection would otherwise hold one of
   // the client's request slots forever, and once all are taken every later answer waits.
   const timeoutMs = outboundTimeoutMs(ctx.env);
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: RETRY, rejectRateLimitedCalls: false, timeout: timeoutMs };
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: RETRY, rejectRateLimitedCalls: false, timeout: timeoutMs, logger: slackLogger(ctx.log, "slack-web-api") };
   const client = new WebClient(config.botToken, clientOptions);
   let botUserId: Promise<string | undefined> | undefined = config.botUserId ? Promise.resolve(config.botUserId) : undefined;
   const whoAmI = () => {
@@ -50,7 +51,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
     app = new App({
       authorize,
       clientOptions,
-      logLevel: LogLevel.WARN,
+      logger: slackLogger(ctx.log, "bolt"),
       ...(receiver ? { receiver } : { appToken: (config as Extract<SlackConfig, { mode: "socket" }>).appToken, socketMode: true }),
     });
     registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false, ...(ctx.loop ? { loop: ctx.loop } : {}) });
