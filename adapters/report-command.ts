@@ -8,16 +8,9 @@ import { reportCsv, reportText } from "../src/loop/report-format.js";
 import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
 import { openDatabase } from "../src/state/database.js";
 
-const USAGE = "usage: jarjestobotti report [--since YYYY-MM-DD] [--csv]";
-
-export function reportCommand(args: string[], env: NodeJS.ProcessEnv, knowledgeDir: string, out: (s: string) => void): number {
-  let csv = false;
-  let since: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--csv") csv = true;
-    else if (args[i] === "--since" && /^\d{4}-\d{2}-\d{2}$/.test(args[i + 1] ?? "")) since = args[++i];
-    else return process.stderr.write(USAGE + "\n"), 2;
-  }
+/** Options as the command line parsed them (`--since` already checked to be a day). */
+export function reportCommand(o: { since?: string; csv?: boolean }, env: NodeJS.ProcessEnv, knowledgeDir: string, out: (s: string) => void): number {
+  const { since, csv } = o;
   const db = openDatabase(resolve(env.DATA_DIR ?? "data"));
   try {
     const data = createSqliteLoopStore(db).report(since);
