@@ -58,6 +58,26 @@ export function addKbCommands(program: Command, exit: { code: number }): void {
       out(changes.length ? changes.map((c) => `- ${c.text}`).join("\n") + "\n" : "no changes\n");
     });
 
+  kb.command("export")
+    .description("write every region's figures with their source and date as CSV, for a spreadsheet")
+    .requiredOption("--csv", "as CSV (the one format there is)")
+    .argument("[file]", "where to write it (default: print it)")
+    .option("--dir <dir>", "the knowledge directory")
+    .action(async (file: string | undefined, o: { dir?: string }) => {
+      const { kbExport } = await import("./kb-csv-command.js");
+      exit.code = kbExport(dirOr(o.dir), file);
+    });
+
+  kb.command("import")
+    .description("update region figures from a CSV (as kb export writes it): check every row, show what would change, apply it as one recorded change")
+    .argument("<file>", "the CSV file")
+    .option("-y, --yes", "apply without asking")
+    .option("--dir <dir>", "the knowledge directory")
+    .action(async (file: string, o: { yes?: boolean; dir?: string }) => {
+      const { kbImport } = await import("./kb-csv-command.js");
+      exit.code = await kbImport(dirOr(o.dir), file, o, process.env);
+    });
+
   kb.command("stale")
     .description("entries and regions past their review_by date, with their owners (exit 1 when there are any)")
     .argument("[dir]", "the knowledge directory")

@@ -89,7 +89,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.message(async ({ message, body, client }) => {
     if (message.subtype === "file_share" && message.channel_type === "im" && answeredEvents.add(body.event_id)) {
-      const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.ya?ml$/i.test(f.name ?? ""));
+      const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.(ya?ml|csv)$/i.test(f.name ?? ""));
       const url = file?.url_private_download ?? file?.url_private;
       if (!file || !url) return;
       await guard("upload", async () => {
