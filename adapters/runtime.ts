@@ -16,6 +16,7 @@ import { watchKnowledge } from "../src/knowledge/watch.js";
 import { createLoop, type Loop } from "../src/loop/loop.js";
 import { retentionDays } from "../src/loop/retention.js";
 import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
+import type { CoordinatorChannel } from "../src/loop/store.js";
 import type { Reply } from "../src/seam.js";
 import type { Logger } from "./log.js";
 import { ConfigError, type PlatformAdapter } from "./platform.js";
@@ -58,6 +59,12 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
+  const named = coordinatorChannel(env);
+  /** COORDINATOR_CHANNEL, once its platform's adapter runs and can post to a channel by its id. */
+  const fallbackChannel = (): CoordinatorChannel | undefined => {
+    const target = named && adapters.find((a) => a.name === named.platform)?.channel?.(named.id);
+    return target && named ? { platform: named.platform, ...target, regions: [], language: "fi" } : undefined;
+  };
   const curator = createCurator({
     store,
     state,
@@ -66,8 +73,10 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     log: (event, context) => log.info(event, context),
   });
   const bot = createBot({ store, curator });
+  const loopStore = createSqliteLoopStore(db);
   const loop = createLoop({
-    store: createSqliteLoopStore(db),
+    store: loopStore,
+    fallbackChannel,
     knowledge: store,
     coordinators,
     send: sendTo,
@@ -100,10 +109,10 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     },
     refused: (problems) => {
       log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem) });
-      const [platform, channel] = (env.COORDINATOR_CHANNEL ?? "").split(":");
-      if (platform && channel) {
+      const target = fallbackChannel();
+      if (target) {
         const reply = curationReply("fi", "Tietopohjan muutos hylättiin: virheitä tiedostoissa", problems.map(formatProblem), false);
-        sendTo(platform, { channel }, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
+        sendTo(target.platform, target.address, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
       }
     },
   });
@@ -113,6 +122,10 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   const server = adapters.some((a) => a.routes) ? await startHttpServer(adapters, { port, host }) : undefined;
   for (const a of adapters) await a.start();
   if (adapters.length) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url });
+  if (adapters.length && !fallbackChannel() && loopStore.channels().length === 0) {
+    const why = named ? `COORDINATOR_CHANNEL=${env.COORDINATOR_CHANNEL} is not a channel a running adapter can post to by its id (Slack only)` : "COORDINATOR_CHANNEL is not set and no channel has said kysymyskanava";
+    log.warn("escalation has nowhere to go: unanswered questions offer no Kysy koordinaattorilta", { why, fix: "set COORDINATOR_CHANNEL=slack:<channel id>, or say kysymyskanava in a coordinators' channel" });
+  }
   const runChores = () => loop.chores().then((done) => log.info("loop chores done", done), (err: unknown) => log.error("loop chores failed", { err }));
   await runChores();
   const choresTimer = setInterval(runChores, CHORES_MS).unref();
@@ -129,4 +142,13 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
       db.close();
     },
   };
+}
+
+/** COORDINATOR_CHANNEL=platform:channel-id (e.g. slack:C0123ABCD), checked at start. */
+function coordinatorChannel(env: NodeJS.ProcessEnv): { platform: string; id: string } | undefined {
+  const value = env.COORDINATOR_CHANNEL?.trim();
+  if (!value) return undefined;
+  const m = /^([a-z]+):(\S+)$/.exec(value);
+  if (!m) throw new ConfigError(`COORDINATOR_CHANNEL must be platform:channel-id, e.g. slack:C0123ABCD (got "${value}").`);
+  return { platform: m[1]!, id: m[2]! };
 }

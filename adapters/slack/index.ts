@@ -77,6 +77,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
     },
     // chat.postMessage to a user id opens (or reuses) the bot's direct message with that user.
     directAddress: (userId: string): SlackAddress => ({ channel: userId }),
+    channel: (id: string) => ({ address: { channel: id } satisfies SlackAddress, conversationId: slackConversationId(id) }),
     async send(address: unknown, reply: Reply, options?: { newThread?: boolean }) {
       const a = address as SlackAddress;
       if (!options?.newThread) return void (await postReply(client, a, reply));

@@ -15,7 +15,7 @@ import { parseLoopCommand, type LoopCommand } from "./loop-commands.js";
 import { LOOP } from "./loop-phrases.js";
 import { reportReply, type NameOf } from "./report-format.js";
 import { forgetOld } from "./retention.js";
-import type { LoopStore, Rating } from "./store.js";
+import type { CoordinatorChannel, LoopStore, Rating } from "./store.js";
 
 /** What adapters call when someone clicks a loop control; each returns what to show the clicker. */
 export interface LoopActions {
@@ -36,6 +36,11 @@ export interface LoopOptions {
   log?: (event: string, context: Record<string, unknown>) => void;
   /** Direct messages to a platform user ("slack:U0123"), where the platform can open one. */
   direct?: DirectAddress;
+  /**
+   * The coordinators' channel named in the settings (COORDINATOR_CHANNEL): takes the questions no
+   * channel registered with "kysymyskanava" takes, so escalation works without that step.
+   */
+  fallbackChannel?: () => CoordinatorChannel | undefined;
 }
 
 export interface Loop extends LoopActions {
@@ -55,9 +60,10 @@ export function createLoop(o: LoopOptions): Loop {
     return regionName(id, lang) ?? (entry ? pick(entry.title, lang).text : id);
   };
   const log = o.log ?? (() => {});
-  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log });
+  const fallback = o.fallbackChannel ?? (() => undefined);
+  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log, fallback });
   const notice = (lang: Language, title: string) => curationReply(lang, title, [], true);
-  const canEscalate = (address: unknown) => address !== undefined && o.store.channels().length > 0;
+  const canEscalate = (address: unknown) => address !== undefined && (fallback() !== undefined || o.store.channels().length > 0);
 
   const command = (c: LoopCommand, m: IncomingMessage): Reply => {
     const w = LOOP[c.language];
