@@ -10,7 +10,7 @@ import { slackLogger } from "./bolt-logger.js";
 import { readSlackConfig, type SlackConfig } from "./config.js";
 import { slackConversationId, type SlackAddress } from "./incoming.js";
 import { registerListeners } from "./listeners.js";
-import { postReply } from "./post.js";
+import { createPoster } from "./post.js";
 import { slackRequestLimits } from "./request-limits.js";
 import { downloadText, MAX_DOWNLOAD_BYTES } from "../download.js";
 import { outboundTimeoutMs } from "../timeouts.js";
@@ -28,6 +28,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
   const timeoutMs = outboundTimeoutMs(ctx.env);
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: RETRY, rejectRateLimitedCalls: false, timeout: timeoutMs, logger: slackLogger(ctx.log, "slack-web-api") };
   const client = new WebClient(config.botToken, clientOptions);
+  const poster = createPoster(clientOptions, RETRY);
   let botUserId: Promise<string | undefined> | undefined = config.botUserId ? Promise.resolve(config.botUserId) : undefined;
   const whoAmI = () => {
     botUserId ??= client.auth.test().then(
@@ -54,7 +55,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
       logger: slackLogger(ctx.log, "bolt"),
       ...(receiver ? { receiver } : { appToken: (config as Extract<SlackConfig, { mode: "socket" }>).appToken, socketMode: true }),
     });
-    registerListeners(app, { bot: ctx.bot, log: ctx.log, botUserId: whoAmI, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false, ...(ctx.loop ? { loop: ctx.loop } : {}) });
+    registerListeners(app, { bot: ctx.bot, log: ctx.log, poster, botUserId: whoAmI, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false, ...(ctx.loop ? { loop: ctx.loop } : {}) });
   };
   if (config.mode === "socket") build();
 
@@ -80,8 +81,8 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
     channel: (id: string) => ({ address: { channel: id } satisfies SlackAddress, conversationId: slackConversationId(id) }),
     async send(address: unknown, reply: Reply, options?: { newThread?: boolean }) {
       const a = address as SlackAddress;
-      if (!options?.newThread) return void (await postReply(client, a, reply));
-      const ts = await postReply(client, { channel: a.channel }, reply);
+      if (!options?.newThread) return void (await poster.postReply(client, a, reply));
+      const ts = await poster.postReply(client, { channel: a.channel }, reply);
       return ts ? slackConversationId(a.channel, ts) : undefined;
     },
   };

@@ -5,7 +5,7 @@ import type { View } from "@slack/types";
 import type { Bot, Language } from "../../src/seam.js";
 import type { Logger } from "../log.js";
 import { FORM_FIELDS, FORM_WORDS, formCommand, type FormValues } from "../update-form.js";
-import { postReply } from "./post.js";
+import type { Poster } from "./post.js";
 
 export const UPDATE_VIEW = "jarjesto_update";
 
@@ -27,7 +27,7 @@ export function updateModal(lang: Language): View {
   };
 }
 
-export function registerUpdateModal(app: App, bot: Bot, log: Logger): void {
+export function registerUpdateModal(app: App, bot: Bot, log: Logger, poster: Poster): void {
   app.view(UPDATE_VIEW, async ({ ack, body, view, client }) => {
     await ack();
     const values: FormValues = {};
@@ -35,7 +35,7 @@ export function registerUpdateModal(app: App, bot: Bot, log: Logger): void {
     const user = body.user.id;
     try {
       const reply = await bot.handle({ text: formCommand(values), conversationId: `slack:${user}`, userId: `slack:${user}`, platform: "slack", address: { channel: user } });
-      await postReply(client, { channel: user }, reply);
+      await poster.postReply(client, { channel: user }, reply);
     } catch (err) {
       log.error("slack update form failed", { user, err });
     }

@@ -1,6 +1,8 @@
 // A small local stand-in for Slack's Web API: records every call the bot makes and answers as
-// Slack would. Tests can make a method fail (429 with Retry-After, 500) or hang (never answer) a
-// number of times, and see every file download with the host it was asked for and its token.
+// Slack would. Tests can make a method fail (429 with Retry-After, 500), hang (never answer), or
+// be slow (do its work, then answer late, as Slack under load does) a number of times, and see
+// every file download with the host it was asked for and its token. Posted messages can be read
+// back with conversations.history and conversations.replies, with their metadata.
 import express from "express";
 import { createHmac } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -18,6 +20,7 @@ export async function startSlackStandIn() {
   const files = new Map<string, string>();
   const locales = new Map<string, string>();
   const hangs = new Map<string, number>();
+  const slow = new Map<string, Array<number>>();
   const downloads: Array<{ name: string; host: string; authorization?: string }> = [];
   const app = express();
   // Shared files: Slack serves url_private only with the bot token.
@@ -32,7 +35,7 @@ export async function startSlackStandIn() {
   app.post("/api/:method", (req, res) => {
     const method = req.params.method;
     const body = { ...(req.body as Record<string, unknown>) };
-    for (const key of ["blocks", "view"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
+    for (const key of ["blocks", "view", "metadata"]) if (typeof body[key] === "string") body[key] = JSON.parse(body[key] as string);
     if ((hangs.get(method) ?? 0) > 0) {
       hangs.set(method, hangs.get(method)! - 1);
       return; // never answers: the bot's own time limit must end the call
@@ -45,9 +48,19 @@ export async function startSlackStandIn() {
     }
     const ts = `${Math.floor(Date.now() / 1000)}.${String(calls.length).padStart(6, "0")}`;
     calls.push({ method, body, ts });
-    if (method === "auth.test") res.json({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
-    else if (method === "users.info") res.json({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI" } });
-    else res.json({ ok: true, ts, channel: body.channel });
+    const answer = (json: unknown) => {
+      const late = slow.get(method)?.shift();
+      if (late === undefined) res.json(json);
+      else setTimeout(() => res.json(json), late);
+    };
+    if (method === "auth.test") answer({ ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
+    else if (method === "users.info") answer({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI" } });
+    else if (method === "conversations.history" || method === "conversations.replies") {
+      const posted = calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === body.channel && Number(c.ts) >= Number(body.oldest ?? 0));
+      const inThread = method === "conversations.replies" ? posted.filter((c) => c.body.thread_ts === body.ts || c.ts === body.ts) : posted.filter((c) => !c.body.thread_ts);
+      const all = body.include_all_metadata === "true" || body.include_all_metadata === true;
+      answer({ ok: true, messages: inThread.map((c) => ({ type: "message", user: "UBOT", ts: c.ts, text: c.body.text, ...(all && c.body.metadata ? { metadata: c.body.metadata } : {}) })) });
+    } else answer({ ok: true, ts, channel: body.channel });
   });
   app.post("/response/:id", express.json(), (req, res) => {
     calls.push({ method: `response_url:${req.params.id}`, body: req.body as Record<string, unknown> });
@@ -66,6 +79,8 @@ export async function startSlackStandIn() {
     shareFile: (name: string, text: string) => (files.set(name, text), `${url}/files/${name}`),
     failNext: (method: string, ...list: Array<{ status: number; retryAfter?: number }>) => failures.set(method, list),
     hangNext: (method: string, times = 1) => void hangs.set(method, times),
+    /** The next calls of a method do their work (a post is posted) but answer only after these delays. */
+    slowNext: (method: string, ...delaysMs: number[]) => void slow.set(method, delaysMs),
     downloads,
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   };
