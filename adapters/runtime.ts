@@ -73,7 +73,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     log: (event, context) => log.info(event, context),
   });
   const bot = createBot({ store, curator });
-  const loopStore = createSqliteLoopStore(db);
+  const loopStore = createSqliteLoopStore(db, { onError: (err, questions) => log.error("question log write failed", { err, questions }) });
   const loop = createLoop({
     store: loopStore,
     fallbackChannel,
@@ -139,6 +139,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
       stopWatching();
       for (const a of adapters) await a.stop().catch((err: unknown) => log.error("stop failed", { adapter: a.name, err }));
       await server?.close();
+      loopStore.flush();
       db.close();
     },
   };

@@ -7,11 +7,15 @@ import type { Logger } from "../log.js";
 export function slackLogger(log: Logger, name = "slack"): SlackLogger {
   const child = log.pino.child({ component: name });
   const line = (parts: unknown[]) => parts.map((p) => (typeof p === "string" ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(" ");
+  // Bolt and the client say several debug lines per event: below the level they cost a check.
+  const at = (level: "debug" | "info" | "warn" | "error") => (...msg: unknown[]) => {
+    if (child.isLevelEnabled(level)) child[level](line(msg));
+  };
   return {
-    debug: (...msg: unknown[]) => child.debug(line(msg)),
-    info: (...msg: unknown[]) => child.info(line(msg)),
-    warn: (...msg: unknown[]) => child.warn(line(msg)),
-    error: (...msg: unknown[]) => child.error(line(msg)),
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
     setLevel: () => {},
     getLevel: () => (child.level === "trace" ? LogLevel.DEBUG : child.level === "fatal" || child.level === "silent" ? LogLevel.ERROR : (child.level as LogLevel)),
     setName: () => {},

@@ -65,7 +65,10 @@ export interface ReportData {
 }
 
 export interface LoopStore {
+  /** Logs a question and returns its id; the write may follow a moment later (see flush). */
   addQuestion(q: NewQuestion): string;
+  /** Writes whatever addQuestion has queued (before the database closes). */
+  flush(): void;
   question(id: string): StoredQuestion | undefined;
   /** A 👍/👎 on an answer; a second click replaces the first. */
   rate(questionId: string, rating: Rating, at: string): void;
