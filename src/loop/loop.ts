@@ -76,26 +76,33 @@ export function createLoop(o: LoopOptions): Loop {
     return notice(c.language, w.channelSet(names.length ? names.join(", ") : w.allRegions));
   };
 
-  /** Logs a person's question (not a coordinator's command) and adds the loop controls to its answer. */
+  /**
+   * Logs a person's question (not a coordinator's command) and adds the loop controls to its
+   * answer. Only the id is needed for the reply; what the logged row holds is worked out when the
+   * store writes it, after the answer has gone.
+   */
   const logged = (m: IncomingMessage, reply: Reply): Reply => {
     if (m.userId === undefined || parseCommand(m.text, m.attachment)) return reply;
+    const at = now().toISOString();
     const { knowledge, understander } = o.knowledge.current();
-    const regionIds = new Set(knowledge.regions.map((r) => r.id));
-    // An unanswered reply names no entries, but the question may still name a region to route by.
-    // What was answered is what is logged: the first MAX_QUESTION_CHARS, never a 40 000-character text.
-    const text = limitQuestion(m).message.text;
-    const named = reply.answered ? [] : understander.understand(text, m.locale).regions.flatMap((r) => r.ids);
-    const questionId = o.store.addQuestion({
-      at: now().toISOString(),
-      platform: m.platform,
-      conversationId: m.conversationId,
-      userId: m.userId,
-      ...(m.address !== undefined ? { address: m.address } : {}),
-      text,
-      language: reply.language,
-      answered: reply.answered,
-      regions: [...new Set([...reply.entryIds.filter((id) => regionIds.has(id)), ...named])],
-      topics: reply.entryIds.filter((id) => !regionIds.has(id)),
+    const questionId = o.store.addQuestion(() => {
+      const regionIds = new Set(knowledge.regions.map((r) => r.id));
+      // An unanswered reply names no entries, but the question may still name a region to route by.
+      // What was answered is what is logged: the first MAX_QUESTION_CHARS, never a 40 000-character text.
+      const text = limitQuestion(m).message.text;
+      const named = reply.answered ? [] : understander.understand(text, m.locale).regions.flatMap((r) => r.ids);
+      return {
+        at,
+        platform: m.platform,
+        conversationId: m.conversationId,
+        userId: m.userId,
+        ...(m.address !== undefined ? { address: m.address } : {}),
+        text,
+        language: reply.language,
+        answered: reply.answered,
+        regions: [...new Set([...reply.entryIds.filter((id) => regionIds.has(id)), ...named])],
+        topics: reply.entryIds.filter((id) => !regionIds.has(id)),
+      };
     });
     return { ...reply, loop: { questionId, ask: "rating", escalate: !reply.answered && canEscalate(m.address) } };
   };

@@ -50,11 +50,14 @@ export function createSqliteLoopStore(db: Db, options: LoopStoreOptions = {}): L
   const escalationBy = (column: "question_id" | "thread") => db.prepare<[string | number], EscalationRow>(`SELECT * FROM loop_escalations WHERE ${column} = ?`);
   const [byQuestion, byThread] = [escalationBy("question_id"), escalationBy("thread")];
   const counts = (sql: string, since: string) => db.prepare<[string], Count>(sql).all(since);
+  const questionBy = db.prepare<[string], QuestionRow>("SELECT * FROM loop_questions WHERE id = ?");
+  const allChannels = db.prepare<[], { conversation_id: string; platform: string; address: string; regions: string; language: string }>("SELECT * FROM loop_channels ORDER BY conversation_id");
 
-  const queue: Array<{ id: number; q: NewQuestion }> = [];
+  const queue: Array<{ id: number; q: NewQuestion | (() => NewQuestion) }> = [];
   let timer: NodeJS.Timeout | undefined;
   const writeQueued = db.transaction((rows: typeof queue) => {
-    for (const { id, q } of rows) {
+    for (const { id, q: given } of rows) {
+      const q = typeof given === "function" ? given() : given;
       insertQuestion.run(id, q.at, q.platform, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0);
       for (const r of q.regions) insertEntry.run(id, "region", r);
       for (const t of q.topics) insertEntry.run(id, "topic", t);
@@ -87,7 +90,7 @@ export function createSqliteLoopStore(db: Db, options: LoopStoreOptions = {}): L
     },
     flush,
     question(id) {
-      const r = db.prepare<[string], QuestionRow>("SELECT * FROM loop_questions WHERE id = ?").get(id);
+      const r = questionBy.get(id);
       if (!r) return undefined;
       const entries = entriesOf.all(r.id);
       const q: StoredQuestion = {
@@ -113,8 +116,7 @@ export function createSqliteLoopStore(db: Db, options: LoopStoreOptions = {}): L
       db.prepare("INSERT OR REPLACE INTO loop_channels (conversation_id, platform, address, regions, language) VALUES (?, ?, ?, ?, ?)").run(c.conversationId, c.platform, JSON.stringify(c.address), c.regions.join(" "), c.language);
     },
     channels: () =>
-      db
-        .prepare<[], { conversation_id: string; platform: string; address: string; regions: string; language: string }>("SELECT * FROM loop_channels ORDER BY conversation_id")
+      allChannels
         .all()
         .map((r) => ({ platform: r.platform, conversationId: r.conversation_id, address: JSON.parse(r.address) as unknown, regions: r.regions.split(" ").filter(Boolean), language: r.language as "fi" })),
     addEscalation(e) {

@@ -65,8 +65,12 @@ export interface ReportData {
 }
 
 export interface LoopStore {
-  /** Logs a question and returns its id; the write may follow a moment later (see flush). */
-  addQuestion(q: NewQuestion): string;
+  /**
+   * Logs a question and returns its id; the write may follow a moment later (see flush). Given a
+   * function, the store calls it when it writes: working out what the row holds is then off the
+   * reply path too.
+   */
+  addQuestion(q: NewQuestion | (() => NewQuestion)): string;
   /** Writes whatever addQuestion has queued (before the database closes). */
   flush(): void;
   question(id: string): StoredQuestion | undefined;
