@@ -103,19 +103,33 @@ describe("a CSV sent to the bot", () => {
     fetch(`${url()}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "message", id: `a${++n}`, channelId: "msteams", serviceUrl: connector.url, from: { id: "29:c", aadObjectId: "aad-coord" }, recipient: { id: "28:bot" }, conversation: { id: conversation, conversationType: "personal" }, locale: "fi-FI", ...extra }) });
   const exported = () => spawnSync(process.execPath, [BIN, "kb", "export", "--csv"], { encoding: "utf8", env: { ...process.env, KNOWLEDGE_DIR: chatKb.dir } }).stdout;
 
-  it("in a Slack DM from a coordinator: a preview in words, confirmed with vahvista, then answered", async () => {
-    const csv = setValue(exported(), "kainuu", "ngo-grants", "222000");
+  it("in a Slack DM from a coordinator: a preview in words, confirmed with vahvista, answered, and undone whole with peru", async () => {
+    const before = { kainuu: chatKb.read("regions/kainuu.yaml"), lappi: chatKb.read("regions/lappi.yaml") };
+    const csv = setValue(setValue(exported(), "kainuu", "ngo-grants", "222000"), "lappi", "ngos", "401");
     const fileUrl = slack.shareFile("luvut.csv", csv);
     await postSigned(`${url()}/slack/events`, JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvC${++n}`, event_time: 1, event: { type: "message", subtype: "file_share", channel_type: "im", user: "UCOORD", channel: "DCSV", ts: `${n}.0`, text: "", files: [{ name: "luvut.csv", size: csv.length, url_private_download: fileUrl }] } }), { secret: SECRET, contentType: "application/json" });
     const preview = slackText(await until(() => slackPosts("DCSV")[0]));
     expect(preview).toMatch(/Kainuu, Järjestöavustukset: [^→]+→ 222 000 €/);
+    expect(preview).toMatch(/Lappi, Sote-järjestöjä: [^→]+→ 401/);
     expect(chatKb.read("regions/kainuu.yaml")).not.toContain("222000");
     const id = /vahvista ([0-9a-f]+)/.exec(preview)![1]!;
     await postSigned(`${url()}/slack/events`, JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvC${++n}`, event_time: 1, event: { type: "message", channel_type: "im", user: "UCOORD", channel: "DCSV", ts: `${n}.0`, text: `vahvista ${id}` } }), { secret: SECRET, contentType: "application/json" });
     await until(() => slackPosts("DCSV")[1]);
     expect(chatKb.read("regions/kainuu.yaml")).toMatch(/ngo-grants: \{ value: 222000,/);
+    expect(chatKb.read("regions/lappi.yaml")).toMatch(/ngos: \{ value: 401,/);
     await teams("a:ask", { text: "Paljonko Kainuun järjestöavustukset ovat?" });
     expect(plain(cardText(await until(() => teamsReplies("a:ask")[0])))).toContain("222000");
+
+    // One change, so one undo puts both files back.
+    const say = (text: string) => postSigned(`${url()}/slack/events`, JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvC${++n}`, event_time: 1, event: { type: "message", channel_type: "im", user: "UCOORD", channel: "DCSV", ts: `${n}.0`, text } }), { secret: SECRET, contentType: "application/json" });
+    await say("historia");
+    const history = String((await until(() => slackPosts("DCSV")[2])).body.text);
+    const changeId = /^• ([0-9a-f]{8}) ·/m.exec(history)![1]!; // the newest change first
+    await say(`peru ${changeId}`);
+    const undo = /vahvista ([0-9a-f]+)/.exec(slackText(await until(() => slackPosts("DCSV")[3])))![1]!;
+    await say(`vahvista ${undo}`);
+    await until(() => slackPosts("DCSV")[4]);
+    expect({ kainuu: chatKb.read("regions/kainuu.yaml"), lappi: chatKb.read("regions/lappi.yaml") }).toEqual(before);
   });
 
   it("in a Teams chat: a broken row is refused with its row and column, and nothing changes", async () => {
