@@ -16,6 +16,14 @@ import { openDatabase } from "../src/state/database.js";
 import { printProblems } from "./kb-command.js";
 
 const out = (s: string) => void process.stdout.write(s);
+/** Who ran the command, for the history; os.userInfo() throws for a user without a passwd entry. */
+const whoRuns = (env: NodeJS.ProcessEnv) => {
+  try {
+    return userInfo().username;
+  } catch {
+    return env.USER ?? `uid-${process.getuid?.() ?? "?"}`;
+  }
+};
 
 export function kbExport(dir: string, file: string | undefined): number {
   const r = loadKnowledge(dir);
@@ -57,7 +65,7 @@ export async function kbImport(dir: string, csvFile: string, o: { yes?: boolean 
       out("nothing written: run again with --yes to apply these changes\n");
       return 0;
     }
-    const reply = await curator.apply(planned.files, { user: `cli:${userInfo().username}`, platform: "cli" }, "en");
+    const reply = await curator.apply(planned.files, { user: `cli:${whoRuns(env)}`, platform: "cli" }, "en");
     (reply.answered ? process.stdout : process.stderr).write(reply.text + "\n");
     return reply.answered ? 0 : 1;
   } finally {

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir, userInfo } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { knowledgeJsonSchema } from "./json-schema.js";
 import { parseKnowledgeFile, type ParsedFile, type Problem } from "./parse-file.js";
@@ -24,7 +24,9 @@ function readerFingerprint(): string {
   return fingerprint;
 }
 
-const cacheDir = () => join(tmpdir(), `jarjestobotti-${userInfo().uid}`, "parsed");
+// Per user: another user's cache is neither trusted nor overwritten. (os.userInfo() throws for a
+// user without a passwd entry, as in some containers; the uid is always there.)
+const cacheDir = () => join(tmpdir(), `jarjestobotti-${process.getuid?.() ?? "user"}`, "parsed");
 
 /** The file parsed and checked: from the cache when this very text was read before. */
 export function parseWithDiskCache(file: string, text: string, dir = cacheDir()): Parse {
