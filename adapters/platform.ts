@@ -34,6 +34,12 @@ export interface PlatformAdapter {
   send?(address: unknown, reply: Reply, options?: { newThread?: boolean }): Promise<string | void>;
   /** The address of a direct message to one of the platform's users (its own id, no prefix), if the bot can open one itself. */
   directAddress?(userId: string): unknown;
+  /**
+   * A channel named by its id in the settings (COORDINATOR_CHANNEL), if the platform can post to
+   * one by its id alone: where to send, and its conversation id as IncomingMessage names it.
+   * Undefined when the id does not say enough (Slack installed in many workspaces needs the workspace).
+   */
+  channel?(id: string): { address: unknown; conversationId: string } | undefined;
 }
 
 /** Settings that are missing or contradict each other: start-up prints the message, no stack. */

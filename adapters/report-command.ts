@@ -10,20 +10,20 @@ import { reportCsv, reportText } from "../src/loop/report-format.js";
 import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
 import { openDatabase } from "../src/state/database.js";
 
-const USAGE = "usage: jarjestobotti report [--since YYYY-MM-DD] [--workspace SLACK-TEAM-ID | --tenant TEAMS-TENANT-ID] [--csv]";
-/** The organisation ids IncomingMessage.organisation carries, by the option that names one. */
-const ORGANISATION_OPTIONS: Record<string, string> = { "--workspace": "slack:", "--tenant": "teams:" };
+/** Options as the command line parsed them (`--since` already checked to be a day, at most one of workspace and tenant). */
+export interface ReportOptions {
+  since?: string;
+  /** A Slack workspace's team id (T0123). */
+  workspace?: string;
+  /** A Teams tenant id. */
+  tenant?: string;
+  csv?: boolean;
+}
 
-export function reportCommand(args: string[], env: NodeJS.ProcessEnv, knowledgeDir: string, out: (s: string) => void): number {
-  let csv = false;
-  let since: string | undefined;
-  let organisation: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--csv") csv = true;
-    else if (args[i] === "--since" && /^\d{4}-\d{2}-\d{2}$/.test(args[i + 1] ?? "")) since = args[++i];
-    else if (ORGANISATION_OPTIONS[args[i]!] !== undefined && args[i + 1] && !organisation) organisation = `${ORGANISATION_OPTIONS[args[i]!]}${args[++i]}`;
-    else return process.stderr.write(USAGE + "\n"), 2;
-  }
+export function reportCommand(o: ReportOptions, env: NodeJS.ProcessEnv, knowledgeDir: string, out: (s: string) => void): number {
+  const { since, csv } = o;
+  // Named as IncomingMessage.organisation names the place a question came from.
+  const organisation = o.workspace ? `slack:${o.workspace}` : o.tenant ? `teams:${o.tenant}` : undefined;
   const db = openDatabase(resolve(env.DATA_DIR ?? "data"));
   try {
     const data = createSqliteLoopStore(db).report(since, organisation);

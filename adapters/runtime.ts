@@ -18,6 +18,7 @@ import { createSqliteHomeRegionStore } from "../src/home-region/sqlite-store.js"
 import { createLoop, type Loop } from "../src/loop/loop.js";
 import { retentionDays } from "../src/loop/retention.js";
 import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
+import type { CoordinatorChannel } from "../src/loop/store.js";
 import type { Reply } from "../src/seam.js";
 import type { Logger } from "./log.js";
 import { ConfigError, type PlatformAdapter } from "./platform.js";
@@ -60,6 +61,12 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
+  const named = coordinatorChannel(env);
+  /** COORDINATOR_CHANNEL, once its platform's adapter runs and can post to a channel by its id. */
+  const fallbackChannel = (): CoordinatorChannel | undefined => {
+    const target = named && adapters.find((a) => a.name === named.platform)?.channel?.(named.id);
+    return target && named ? { platform: named.platform, ...target, regions: [], language: "fi" } : undefined;
+  };
   const curator = createCurator({
     store,
     state,
@@ -68,8 +75,10 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     log: (event, context) => log.info(event, context),
   });
   const bot = createBot({ store, curator });
+  const loopStore = createSqliteLoopStore(db, { onError: (err, questions) => log.error("question log write failed", { err, questions }) });
   const loop = createLoop({
-    store: createSqliteLoopStore(db),
+    store: loopStore,
+    fallbackChannel,
     knowledge: store,
     coordinators,
     send: sendTo,
@@ -104,11 +113,10 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     },
     refused: (problems) => {
       log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem) });
-      // "slack:C0123", or "slack:C0123:T0123" naming the workspace when Slack is installed in many.
-      const [platform, channel, team] = (env.COORDINATOR_CHANNEL ?? "").split(":");
-      if (platform && channel) {
+      const target = fallbackChannel();
+      if (target) {
         const reply = curationReply("fi", "Tietopohjan muutos hylättiin: virheitä tiedostoissa", problems.map(formatProblem), false);
-        sendTo(platform, { channel, ...(team ? { team } : {}) }, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
+        sendTo(target.platform, target.address, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
       }
     },
   });
@@ -126,6 +134,12 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     throw err;
   }
   if (adapters.length) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url });
+  if (adapters.length && !fallbackChannel() && loopStore.channels().length === 0) {
+    const why = named
+      ? `COORDINATOR_CHANNEL=${env.COORDINATOR_CHANNEL} is not a channel a running adapter can post to by its id (Slack only; with Slack installed in many workspaces the id names the workspace too)`
+      : "COORDINATOR_CHANNEL is not set and no channel has said kysymyskanava";
+    log.warn("escalation has nowhere to go: unanswered questions offer no Kysy koordinaattorilta", { why, fix: "set COORDINATOR_CHANNEL=slack:<channel id> (slack:<channel id>:<workspace id> when installed in many), or say kysymyskanava in a coordinators' channel" });
+  }
   const runChores = () => loop.chores().then((done) => log.info("loop chores done", done), (err: unknown) => log.error("loop chores failed", { err }));
   await runChores();
   const choresTimer = setInterval(runChores, CHORES_MS).unref();
@@ -139,7 +153,20 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
       stopWatching();
       for (const a of adapters) await a.stop().catch((err: unknown) => log.error("stop failed", { adapter: a.name, err }));
       await server?.close();
+      loopStore.flush();
       db.close();
     },
   };
+}
+
+/**
+ * COORDINATOR_CHANNEL=platform:channel-id, checked at start: slack:C0123ABCD, or slack:C0123ABCD:T0123
+ * naming the workspace when Slack is installed in many (the adapter reads the id).
+ */
+function coordinatorChannel(env: NodeJS.ProcessEnv): { platform: string; id: string } | undefined {
+  const value = env.COORDINATOR_CHANNEL?.trim();
+  if (!value) return undefined;
+  const m = /^([a-z]+):(\S+)$/.exec(value);
+  if (!m) throw new ConfigError(`COORDINATOR_CHANNEL must be platform:channel-id, e.g. slack:C0123ABCD (got "${value}").`);
+  return { platform: m[1]!, id: m[2]! };
 }

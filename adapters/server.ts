@@ -27,6 +27,9 @@ export async function startHttpServer(
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.once("error", reject);
   });
+  // Keep idle connections open longer than the clients in front of us (a load balancer's 60 s,
+  // fetch's 4 s): when the server closes first, a request already sent on that connection fails.
+  server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {

@@ -14,7 +14,7 @@ import { languageOfLocale } from "../locale.js";
 import { createRecent } from "../recent.js";
 import { cleanSlackText, slackConversationId, slackPlace, workspaceOf, type SlackAddress } from "./incoming.js";
 import { homeView } from "./home.js";
-import { postReply } from "./post.js";
+import type { Poster } from "./post.js";
 import { ASK_ACTION, escapeSlack, renderReply } from "./render.js";
 import { asksForForm } from "../update-form.js";
 import { registerUpdateModal, updateModal } from "./update-modal.js";
@@ -26,6 +26,8 @@ const SHARE_LABEL = { fi: "Jaa kanavalle", sv: "Dela i kanalen", en: "Share in c
 export interface SlackDeps {
   bot: Bot;
   log: Logger;
+  /** Posts each message at most once (post.ts). */
+  poster: Poster;
   /** Fetches a file shared with the bot (its url_private needs the workspace's bot token); throws DownloadError. */
   download: (url: string, token: string) => Promise<string>;
   isCoordinator: (userId: string) => boolean;
@@ -64,7 +66,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     const conversationId = slackConversationId(address.channel, address.thread_ts);
     const locale = await localeOf(client, user);
     const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}) });
-    await postReply(client, address, reply);
+    await deps.poster.postReply(client, address, reply);
     if (address.thread_ts) threads.add(conversationId);
   };
   /** The declared size is checked first (cheap), then the bytes as they arrive (the truth). */
@@ -90,7 +92,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.message(async ({ message, body, client, context }) => {
     if (message.subtype === "file_share" && message.channel_type === "im" && answeredEvents.add(body.event_id)) {
-      const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.ya?ml$/i.test(f.name ?? ""));
+      const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.(ya?ml|csv)$/i.test(f.name ?? ""));
       const url = file?.url_private_download ?? file?.url_private;
       if (!file || !url) return;
       await guard("upload", async () => {
@@ -99,7 +101,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
         const ask = (text: string) => bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId, platform: "slack", address, ...slackPlace(address), attachment: { name: file.name!, text } });
         // Nothing is fetched for someone who may not change the knowledge: the core refuses them.
         const reply = deps.isCoordinator(userId) && context.botToken ? await fetchAndAsk(file, url, context.botToken, ask, await localeOf(client, message.user)) : await ask("");
-        await postReply(client, address, reply);
+        await deps.poster.postReply(client, address, reply);
       }, { channel: message.channel, eventId: body.event_id });
       return;
     }
@@ -140,7 +142,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await guard("share", async () => {
       const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:share`, userId: `slack:${body.user.id}`, platform: "slack", ...slackPlace({ channel, ...workspaceOf(context) }) });
       const [m] = renderReply(reply);
-      await client.chat.postMessage({ channel, text: m!.text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: `<@${body.user.id}> › ${escapeSlack(question)}` }] }, ...m!.blocks] });
+      await deps.poster.post(client, { channel, text: m!.text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: `<@${body.user.id}> › ${escapeSlack(question)}` }] }, ...m!.blocks] });
       await respond({ delete_original: true });
     }, { channel });
   });
@@ -169,7 +171,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await guard("home", async () => void (await client.views.publish({ user_id: event.user, view: await homeView(bot, event.user, languageOfLocale(await localeOf(client, event.user))) })), { user: event.user });
   });
 
-  registerUpdateModal(app, bot, log);
+  registerUpdateModal(app, bot, log, deps.poster);
   if (deps.loop) registerLoopActions(app, deps.loop, log);
   app.error(async (err) => log.error("slack listener error", { err }));
 }

@@ -14,7 +14,7 @@ import type { Db } from "../../src/state/database.js";
 import { createSealer } from "../../src/state/encryption.js";
 import type { Logger } from "../log.js";
 import { ConfigError } from "../platform.js";
-import { boltLogger } from "./bolt-logger.js";
+import { slackLogger } from "./bolt-logger.js";
 import type { SlackAuth } from "./config.js";
 import type { SlackAddress } from "./incoming.js";
 import { createSqliteInstallationRows } from "./installation-rows.js";
@@ -45,7 +45,7 @@ export function manyWorkspaces(auth: Extract<SlackAuth, { kind: "oauth" }>, clie
     directInstall: true,
     installUrlOptions: { scopes: manifestScopes(), ...(auth.redirectUri ? { redirectUri: auth.redirectUri } : {}) },
     clientOptions,
-    logger: boltLogger(log),
+    logger: slackLogger(log, "slack-oauth"),
   });
   const callbackOptions: CallbackOptions = {
     failure(error, options, req, res) {

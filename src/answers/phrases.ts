@@ -33,7 +33,6 @@ type Phrases = {
   helpIntro: string;
   helpTopics: string[];
   compareTitle: string;
-  tellMore: string;
   regionsWhere: string;
   larger: (a: string, b: string, metric: string) => string;
   equal: (a: string, b: string, metric: string) => string;
@@ -81,7 +80,6 @@ export const PHRASES: Record<Language, Phrases> = {
       "valtionavustusten leikkaukset ja uudistusehdotus, järjestökentän luvut ja käsitteet",
     ],
     compareTitle: "Vertailu",
-    tellMore: "Kerro lisää",
     regionsWhere: "Alueet, joita tämä koskee",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} on suurempi kuin alueella ${b}.`,
     equal: (a, b, m) => `${a} ja ${b}: ${m.toLowerCase()} on yhtä suuri.`,
@@ -127,7 +125,6 @@ export const PHRASES: Record<Language, Phrases> = {
       "nedskärningarna av statsbidragen, fältets siffror och begrepp",
     ],
     compareTitle: "Jämförelse",
-    tellMore: "Berätta mer",
     regionsWhere: "Områden som detta gäller",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} är större än i ${b}.`,
     equal: (a, b, m) => `${a} och ${b}: ${m.toLowerCase()} är lika stor.`,
@@ -173,7 +170,6 @@ export const PHRASES: Record<Language, Phrases> = {
       "the state-grant cuts and reform proposal, the field's figures and concepts",
     ],
     compareTitle: "Comparison",
-    tellMore: "Tell me more",
     regionsWhere: "Areas this concerns",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} is larger than in ${b}.`,
     equal: (a, b, m) => `${a} and ${b}: ${m.toLowerCase()} is the same.`,

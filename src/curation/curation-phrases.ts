@@ -34,7 +34,7 @@ const fi = {
   recordFailed: (id: string, reason: string) =>
     `Muutos ${id} on tehty, mutta sen kirjaaminen historiaan epäonnistui (${reason}). Se kirjataan, kun botti seuraavan kerran käynnistyy; kerro ylläpidolle (DATA_DIR, levytila).`,
   failed: (reason: string) => `Pyyntöä ei voitu käsitellä (${reason}), eikä mitään muutettu. Kerro ylläpidolle: tarkista DATA_DIR-hakemisto ja levytila.`,
-  badFileName: (name: string) => `Tiedoston nimi ”${name}” ei kelpaa: käytä pelkkää nimeä kirjaimin, numeroin ja viivoin, esim. pirkanmaa.yaml.`,
+  badFileName: (name: string) => `Tiedoston nimi ”${name}” ei kelpaa: käytä pelkkää nimeä kirjaimin, numeroin ja viivoin, esim. pirkanmaa.yaml tai luvut.csv.`,
 };
 type Words = typeof fi;
 
@@ -58,7 +58,7 @@ export const CURATION: Record<Language, Words> = {
       `Ändringen kunde inte skrivas till ${file} (${reason}) och inget ändrades. Be driften kontrollera att kunskapsbasens katalog är skrivbar och att disken har utrymme, och bekräfta sedan igen: vahvista ${id}`,
     recordFailed: (id, reason) => `Ändringen ${id} är gjord, men den kunde inte föras in i historiken (${reason}). Den förs in när botten startar nästa gång; meddela driften (DATA_DIR, diskutrymme).`,
     failed: (reason) => `Begäran kunde inte behandlas (${reason}) och inget ändrades. Meddela driften: kontrollera katalogen DATA_DIR och diskutrymmet.`,
-    badFileName: (name) => `Filnamnet ”${name}” duger inte: använd bara ett namn med bokstäver, siffror och bindestreck, t.ex. pirkanmaa.yaml.`,
+    badFileName: (name) => `Filnamnet ”${name}” duger inte: använd bara ett namn med bokstäver, siffror och bindestreck, t.ex. pirkanmaa.yaml eller siffror.csv.`,
   },
   en: {
     ...fi,
@@ -90,7 +90,7 @@ export const CURATION: Record<Language, Words> = {
       `The change could not be written to ${file} (${reason}), and nothing was changed. Ask the administrator to check that the knowledge directory is writable and the disk has space, then confirm again: vahvista ${id}`,
     recordFailed: (id, reason) => `Change ${id} is applied, but recording it in the history failed (${reason}). It is recorded when the bot next starts; tell the administrator (DATA_DIR, disk space).`,
     failed: (reason) => `The request could not be handled (${reason}), and nothing was changed. Tell the administrator: check the DATA_DIR directory and disk space.`,
-    badFileName: (name) => `The file name "${name}" is not accepted: use a plain name of letters, digits and hyphens, e.g. pirkanmaa.yaml.`,
+    badFileName: (name) => `The file name "${name}" is not accepted: use a plain name of letters, digits and hyphens, e.g. pirkanmaa.yaml or figures.csv.`,
   },
 };
 

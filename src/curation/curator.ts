@@ -12,14 +12,14 @@ import { diffKnowledge } from "../knowledge/diff.js";
 import type { Compiled, KnowledgeStore } from "../knowledge/store.js";
 import type { Language } from "../knowledge/schema.js";
 import type { IncomingMessage, Reply } from "../seam.js";
-import { writeFileAtomic, type WriteHooks } from "./atomic-write.js";
+import { restoreFiles, writeFilesAtomic, type WriteHooks } from "./atomic-write.js";
 import { parseCommand, type Command } from "./commands.js";
 import type { Coordinators } from "./coordinators.js";
 import { planChange } from "./plan-change.js";
 import { createAnnouncer } from "./announce.js";
 import { curationReply, CURATION } from "./curation-phrases.js";
 import { rightsFor } from "./rights.js";
-import type { Change, StateStore, Subscription } from "./state.js";
+import { fileNames, type Change, type FileChange, type StateStore, type Subscription } from "./state.js";
 
 export interface CuratorOptions {
   store: KnowledgeStore;
@@ -41,6 +41,14 @@ export interface Curator {
   handle(message: IncomingMessage, language: () => Language): Promise<Reply | undefined>;
   /** After the knowledge changed on disk (the watcher reloaded it): record and announce. */
   knowledgeChanged(before: Compiled, after: Compiled): Promise<void>;
+  /**
+   * Checks, writes and records a change at once, for the command line (`kb import`): whoever can
+   * run it can edit the files anyway, so no coordinator rights are asked. The reply says what
+   * changed, or why nothing did.
+   */
+  apply(files: FileChange[], by: { user: string; platform: string }, lang: Language): Promise<Reply>;
+  /** What a change would do, in words (as a preview lists it), or the reply saying why it cannot be made. */
+  describe(files: FileChange[], lang: Language): { words: string[] } | Reply;
 }
 
 const PENDING_MS = 15 * 60_000;
@@ -56,25 +64,32 @@ export function createCurator(o: CuratorOptions): Curator {
   const path = (file: string) => join(o.store.dir, file);
   const diskText = (file: string) => (existsSync(path(file)) ? readFileSync(path(file), "utf8") : "");
 
-  /** The knowledge as it would be with one file replaced: the same checks as a file edit. */
-  const validate = (file: string, text: string) => {
+  /** The knowledge as it would be with the change's files replaced: the same checks as a file edit. */
+  const validate = (changed: readonly FileChange[]) => {
     const k = o.store.current().knowledge;
-    const files = [...k.texts].filter(([f]) => f !== file).map(([f, t]) => ({ file: f, text: t }));
-    return loadFromSources([...files, { file, text }]);
+    const names = new Set(changed.map((f) => f.file));
+    const files = [...k.texts].filter(([f]) => !names.has(f)).map(([f, t]) => ({ file: f, text: t }));
+    return loadFromSources([...files, ...changed.filter((f) => f.after !== "").map((f) => ({ file: f.file, text: f.after }))]);
   };
 
-  const preview = (change: Pick<Change, "file" | "before" | "after">, m: IncomingMessage, lang: Language, undoes?: string): Reply => {
+  /** Checked and put in words: the change to propose or apply, or the reply saying why not. */
+  const prepare = (files: FileChange[], lang: Language): { summary: string[]; words: string[] } | Reply => {
     const current = o.store.current().knowledge;
-    const rights = rightsFor(change.file, current, change.after);
-    if (!o.coordinators.mayChange(m.userId, rights)) return refuse(m, lang, "change", { file: change.file, rights });
-    const candidate = validate(change.file, change.after);
+    const candidate = validate(files);
     if (!candidate.ok) return curationReply(lang, CURATION[lang].invalid, candidate.problems.map(formatProblem), false);
     const words = diffKnowledge(current, candidate.knowledge, lang).map((c) => c.text);
     if (words.length === 0) return curationReply(lang, CURATION[lang].noChange, [], true);
-    const summary = lang === "fi" ? words : diffKnowledge(current, candidate.knowledge, "fi").map((c) => c.text);
+    return { words, summary: lang === "fi" ? words : diffKnowledge(current, candidate.knowledge, "fi").map((c) => c.text) };
+  };
+
+  const preview = (files: FileChange[], m: IncomingMessage, lang: Language, undoes?: string): Reply => {
+    const rights = rightsFor(files, o.store.current().knowledge);
+    if (!o.coordinators.mayChange(m.userId, rights)) return refuse(m, lang, "change", { files: fileNames(files), rights });
+    const ready = prepare(files, lang);
+    if (!("summary" in ready)) return ready;
     const id = newId();
-    o.state.propose({ ...change, id, user: m.userId ?? "", platform: m.platform, summary, rights, ...(undoes ? { undoes } : {}) }, new Date(now().getTime() + PENDING_MS));
-    return curationReply(lang, CURATION[lang].preview(change.file), words, true, [`vahvista ${id}`, `hylkää ${id}`]);
+    o.state.propose({ files, id, user: m.userId ?? "", platform: m.platform, summary: ready.summary, rights, ...(undoes ? { undoes } : {}) }, new Date(now().getTime() + PENDING_MS));
+    return curationReply(lang, CURATION[lang].preview(fileNames(files)), ready.words, true, [`vahvista ${id}`, `hylkää ${id}`]);
   };
 
   /** A pending change is confirmed or rejected by its author, or a coordinator with the same rights. */
@@ -82,31 +97,33 @@ export function createCurator(o: CuratorOptions): Curator {
 
   const confirm = async (change: Change, lang: Language): Promise<Reply> => {
     const p = CURATION[lang];
-    if (diskText(change.file) !== change.before) {
+    const files = fileNames(change.files);
+    const moved = change.files.filter((f) => diskText(f.file) !== f.before);
+    if (moved.length) {
       o.state.cancel(change.id);
-      log("change conflict", { id: change.id, file: change.file, user: change.user });
-      return curationReply(lang, p.conflict(change.file), [], false);
+      log("change conflict", { id: change.id, files: fileNames(moved), user: change.user });
+      return curationReply(lang, p.conflict(fileNames(moved)), [], false);
     }
-    const candidate = validate(change.file, change.after);
+    const candidate = validate(change.files);
     if (!candidate.ok) return curationReply(lang, p.invalid, candidate.problems.map(formatProblem), false);
-    // Recorded before the file is written: a crash from here on is settled at the next start.
+    // Recorded before the files are written: a crash from here on is settled at the next start.
     if (!o.state.startWriting(change.id)) return curationReply(lang, p.noPending(change.id), [], false);
     const before = o.store.current();
     try {
-      writeFileAtomic(path(change.file), change.after, o.writeHooks);
+      writeFilesAtomic(o.store.dir, change.files, o.writeHooks);
     } catch (err) {
       o.state.writeFailed(change.id);
-      log("change not written", { id: change.id, file: change.file, reason: failureReason(err) });
-      return curationReply(lang, p.writeFailed(change.file, failureReason(err), change.id), [], false);
+      log("change not written", { id: change.id, files, reason: failureReason(err) });
+      return curationReply(lang, p.writeFailed(files, failureReason(err), change.id), [], false);
     }
     const reloaded = o.store.reload();
     if (!reloaded.ok) {
-      // Checked above, so only a concurrent edit of another file gets here: put the file back.
-      writeFileAtomic(path(change.file), change.before);
+      // Checked above, so only a concurrent edit of another file gets here: put the files back.
+      restoreFiles(o.store.dir, change.files);
       o.state.markFailed(change.id);
       return curationReply(lang, p.invalid, reloaded.problems.map(formatProblem), false);
     }
-    log("knowledge changed", { id: change.id, file: change.file, user: change.user, platform: change.platform });
+    log("knowledge changed", { id: change.id, files, user: change.user, platform: change.platform });
     try {
       o.state.markApplied(change.id, now());
     } catch (err) {
@@ -121,7 +138,7 @@ export function createCurator(o: CuratorOptions): Curator {
     const p = CURATION[lang];
     switch (c.kind) {
       case "history": {
-        const lines = o.state.history(10).map((r) => `${r.id} · ${r.at.slice(0, 16).replace("T", " ")} · ${r.user} · ${r.summary.join("; ") || r.file}`);
+        const lines = o.state.history(10).map((r) => `${r.id} · ${r.at.slice(0, 16).replace("T", " ")} · ${r.user} · ${r.summary.join("; ") || fileNames(r.files)}`);
         return curationReply(lang, p.history, lines.length ? lines : [p.noHistory], true);
       }
       case "subscribe":
@@ -139,13 +156,14 @@ export function createCurator(o: CuratorOptions): Curator {
       case "undo": {
         const record = o.state.historyRecord(c.id);
         if (!record) return curationReply(lang, p.noHistoryRecord(c.id), [], false);
-        if (diskText(record.file) !== record.after) return curationReply(lang, p.conflict(record.file), [], false);
-        return preview({ file: record.file, before: record.after, after: record.before }, m, lang, record.id);
+        const moved = record.files.filter((f) => diskText(f.file) !== f.after);
+        if (moved.length) return curationReply(lang, p.conflict(fileNames(moved)), [], false);
+        return preview(record.files.map((f) => ({ file: f.file, before: f.after, after: f.before })), m, lang, record.id);
       }
       default: {
         const planned = planChange(c, o.store.current(), lang, diskText);
         if ("error" in planned) return curationReply(lang, planned.error, planned.details ?? [], false);
-        return preview(planned, m, lang);
+        return preview(planned.files, m, lang);
       }
     }
   };
@@ -178,15 +196,24 @@ export function createCurator(o: CuratorOptions): Curator {
         for (const file of after.knowledge.files) {
           const was = before.knowledge.texts.get(file) ?? "";
           const is = after.knowledge.texts.get(file) ?? "";
-          if (was === is) continue;
+          // A change another process made through curation (`kb import`) is recorded already.
+          if (was === is || o.state.isRecorded(file, is)) continue;
           const summary = changes.filter((c) => !c.regionId || file.includes(c.regionId)).map((c) => c.text);
-          const rights = rightsFor(file, before.knowledge, is);
-          o.state.recordApplied({ id: newId(), at: now().toISOString(), user: "file", platform: "file", file, summary, before: was, after: is, rights });
+          const files = [{ file, before: was, after: is }];
+          o.state.recordApplied({ id: newId(), at: now().toISOString(), user: "file", platform: "file", files, summary, rights: rightsFor(files, before.knowledge) });
         }
       } catch (err) {
         log("recording a file edit failed", { reason: failureReason(err) });
       }
       await announcer.announce(before.knowledge, after.knowledge);
+    },
+    describe: prepare,
+    async apply(files, by, lang) {
+      const ready = prepare(files, lang);
+      if (!("summary" in ready)) return ready;
+      const change: Change = { id: newId(), ...by, files, summary: ready.summary, rights: "all" };
+      o.state.propose(change, new Date(now().getTime() + PENDING_MS));
+      return confirm(change, lang);
     },
   };
 }

@@ -9,16 +9,25 @@
 /** Who may confirm a change: coordinators of all these regions, or only full coordinators. */
 export type Rights = readonly string[] | "all";
 
-export interface Change {
-  id: string;
-  /** Platform-qualified user id ("slack:U0123"), or "file" for edits made on disk. */
-  user: string;
-  platform: string;
-  /** Knowledge file the change writes, relative to the knowledge directory. */
+/** One knowledge file a change writes. */
+export interface FileChange {
+  /** Relative to the knowledge directory. */
   file: string;
   /** The file's text when the change was previewed (confirming checks nobody changed it since). */
   before: string;
   after: string;
+}
+
+/** The files of a change, for a coordinator to read: "regions/lappi.yaml, regions/kainuu.yaml". */
+export const fileNames = (files: readonly FileChange[]) => files.map((f) => f.file).join(", ");
+
+export interface Change {
+  id: string;
+  /** Platform-qualified user id ("slack:U0123"), "file" for edits made on disk, "cli:<user>" for the command line. */
+  user: string;
+  platform: string;
+  /** Every file the change writes: one for a chat edit or an upload, several for a spreadsheet of figures. */
+  files: FileChange[];
   /** What changed, in Finnish words, for the history. */
   summary: string[];
   /** The rights the change needs: the regions the file holds before and after it. */
@@ -48,6 +57,8 @@ export interface StateStore {
   historyRecord(id: string): HistoryRecord | undefined;
   /** A change made on disk (not from chat) is recorded as applied at once. */
   recordApplied(record: HistoryRecord): void;
+  /** Whether an applied change already brought this file to this text (written by another process, e.g. `kb import`). */
+  isRecorded(file: string, after: string): boolean;
 
   /** Keeps a previewed change until it is confirmed, cancelled or expires. */
   propose(change: Change, expiresAt: Date): void;

@@ -1,6 +1,6 @@
 // "Kysy koordinaattorilta": a question the bot could not answer goes to the coordinators'
 // channel (the region's own when one is registered for a region the question names, else a
-// general one), on whichever platform that channel is. A coordinator's reply in the thread the
+// general one, else the one COORDINATOR_CHANNEL names), on whichever platform that channel is. A coordinator's reply in the thread the
 // question opened there is relayed to the asker's own conversation, and the case is answered.
 import { randomBytes } from "node:crypto";
 import { curationReply } from "../curation/curation-phrases.js";
@@ -21,6 +21,8 @@ export interface EscalationDeps {
   now: () => Date;
   regionName: (id: string, lang: Language) => string | undefined;
   log: (event: string, context: Record<string, unknown>) => void;
+  /** Where a question goes when no registered channel takes it (COORDINATOR_CHANNEL). */
+  fallback: () => CoordinatorChannel | undefined;
 }
 
 /** The region's channel when one serves a region the question names, else a general one. */
@@ -41,7 +43,7 @@ export function createEscalations(d: EscalationDeps) {
       if (q.userId && userId !== q.userId) return notice(q.language, w.notYours);
       const existing = d.store.escalationOf(questionId);
       if (existing) return notice(q.language, w.already(existing.id));
-      const channel = routeTo(d.store.channels(), q.regions);
+      const channel = routeTo(d.store.channels(), q.regions) ?? d.fallback();
       if (!channel) return notice(q.language, w.noChannel);
       const id = randomBytes(3).toString("hex");
       const cw = LOOP[channel.language];
@@ -60,7 +62,7 @@ export function createEscalations(d: EscalationDeps) {
     async relay(m: IncomingMessage): Promise<Reply | undefined> {
       const e = d.store.escalationInThread(m.conversationId);
       if (!e || !m.text.trim()) return undefined;
-      const lang = d.store.channels().find((c) => c.conversationId === e.channel)?.language ?? "fi";
+      const lang = [...d.store.channels(), d.fallback()].find((c) => c?.conversationId === e.channel)?.language ?? "fi";
       const w = LOOP[lang];
       const q = d.store.question(e.questionId);
       if (!q?.address) return notice(lang, w.askerGone(e.id));

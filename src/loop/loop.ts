@@ -15,7 +15,7 @@ import { parseLoopCommand, type LoopCommand } from "./loop-commands.js";
 import { LOOP } from "./loop-phrases.js";
 import { reportReply, type NameOf } from "./report-format.js";
 import { forgetOld } from "./retention.js";
-import type { LoopStore, Rating } from "./store.js";
+import type { CoordinatorChannel, LoopStore, Rating } from "./store.js";
 
 /** What adapters call when someone clicks a loop control; each returns what to show the clicker. */
 export interface LoopActions {
@@ -36,6 +36,11 @@ export interface LoopOptions {
   log?: (event: string, context: Record<string, unknown>) => void;
   /** Direct messages to a platform user ("slack:U0123"), where the platform can open one. */
   direct?: DirectAddress;
+  /**
+   * The coordinators' channel named in the settings (COORDINATOR_CHANNEL): takes the questions no
+   * channel registered with "kysymyskanava" takes, so escalation works without that step.
+   */
+  fallbackChannel?: () => CoordinatorChannel | undefined;
 }
 
 export interface Loop extends LoopActions {
@@ -55,9 +60,10 @@ export function createLoop(o: LoopOptions): Loop {
     return regionName(id, lang) ?? (entry ? pick(entry.title, lang).text : id);
   };
   const log = o.log ?? (() => {});
-  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log });
+  const fallback = o.fallbackChannel ?? (() => undefined);
+  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log, fallback });
   const notice = (lang: Language, title: string) => curationReply(lang, title, [], true);
-  const canEscalate = (address: unknown) => address !== undefined && o.store.channels().length > 0;
+  const canEscalate = (address: unknown) => address !== undefined && (fallback() !== undefined || o.store.channels().length > 0);
 
   const command = (c: LoopCommand, m: IncomingMessage): Reply => {
     const w = LOOP[c.language];
@@ -74,29 +80,36 @@ export function createLoop(o: LoopOptions): Loop {
     return notice(c.language, w.channelSet(names.length ? names.join(", ") : w.allRegions));
   };
 
-  /** Logs a person's question (not a coordinator's command) and adds the loop controls to its answer. */
+  /**
+   * Logs a person's question (not a coordinator's command) and adds the loop controls to its
+   * answer. Only the id is needed for the reply; what the logged row holds is worked out when the
+   * store writes it, after the answer has gone.
+   */
   const logged = (m: IncomingMessage, reply: Reply): Reply => {
     if (m.userId === undefined || parseCommand(m.text, m.attachment)) return reply;
+    const at = now().toISOString();
     const { knowledge, understander } = o.knowledge.current();
-    const regionIds = new Set(knowledge.regions.map((r) => r.id));
-    // An unanswered reply names no entries, but the question may still name a region to route by.
-    // What was answered is what is logged: the first MAX_QUESTION_CHARS, never a 40 000-character text.
-    const text = limitQuestion(m).message.text;
-    // A question that named no region goes to the asker's home region's coordinators.
-    const said = reply.answered ? [] : understander.understand(text, m.locale).regions.flatMap((r) => r.ids);
-    const named = said.length || !m.homeRegion ? said : [m.homeRegion];
-    const questionId = o.store.addQuestion({
-      at: now().toISOString(),
-      platform: m.platform,
-      ...(m.organisation ? { organisation: m.organisation } : {}),
-      conversationId: m.conversationId,
-      userId: m.userId,
-      ...(m.address !== undefined ? { address: m.address } : {}),
-      text,
-      language: reply.language,
-      answered: reply.answered,
-      regions: [...new Set([...reply.entryIds.filter((id) => regionIds.has(id)), ...named])],
-      topics: reply.entryIds.filter((id) => !regionIds.has(id)),
+    const questionId = o.store.addQuestion(() => {
+      const regionIds = new Set(knowledge.regions.map((r) => r.id));
+      // An unanswered reply names no entries, but the question may still name a region to route by.
+      // What was answered is what is logged: the first MAX_QUESTION_CHARS, never a 40 000-character text.
+      const text = limitQuestion(m).message.text;
+      // A question that named no region goes to the asker's home region's coordinators.
+      const said = reply.answered ? [] : understander.understand(text, m.locale).regions.flatMap((r) => r.ids);
+      const named = said.length || !m.homeRegion ? said : [m.homeRegion];
+      return {
+        at,
+        platform: m.platform,
+        ...(m.organisation ? { organisation: m.organisation } : {}),
+        conversationId: m.conversationId,
+        userId: m.userId,
+        ...(m.address !== undefined ? { address: m.address } : {}),
+        text,
+        language: reply.language,
+        answered: reply.answered,
+        regions: [...new Set([...reply.entryIds.filter((id) => regionIds.has(id)), ...named])],
+        topics: reply.entryIds.filter((id) => !regionIds.has(id)),
+      };
     });
     return { ...reply, loop: { questionId, ask: "rating", escalate: !reply.answered && canEscalate(m.address) } };
   };

@@ -1,6 +1,13 @@
 // The loop's store in the bot's one SQLite file: reports are GROUP BY queries, not file scans,
 // and every write is one transaction, so several processes (the bot, a `report` command) can
 // share the file safely.
+//
+// Logging a question is off the reply path: addQuestion gives the question its id at once and
+// queues the row; the queue is written in one transaction a moment later (or when it is long),
+// so under load many questions share one commit, which is most of a log write's cost. Whatever
+// reads questions writes the queue first, so what this process logged it also reads. A crash loses at most the
+// last few milliseconds of questions, never an answer.
+import { randomInt } from "node:crypto";
 import type { Db } from "../state/database.js";
 import { fold } from "../understanding/normalise.js";
 import { LOOP_MIGRATIONS } from "./migrations.js";
@@ -23,10 +30,20 @@ const toEscalation = (r: EscalationRow): Escalation => ({
   ...(r.answered_at ? { answeredAt: r.answered_at } : {}),
 });
 
-export function createSqliteLoopStore(db: Db): LoopStore {
+export interface LoopStoreOptions {
+  /** How long a logged question may wait to be written with others (milliseconds). */
+  batchMs?: number;
+  /** A queued write that failed (disk full, database locked): its questions are not in the log. */
+  onError?: (err: unknown, questions: number) => void;
+}
+
+/** Questions queued at most this many before they are written at once. */
+const MAX_QUEUED = 200;
+
+export function createSqliteLoopStore(db: Db, options: LoopStoreOptions = {}): LoopStore {
   migrate(db, LOOP_MIGRATIONS);
   const insertQuestion = db.prepare(
-    "INSERT INTO loop_questions (at, platform, organisation, conversation_id, user_id, address, text, folded, language, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO loop_questions (id, at, platform, organisation, conversation_id, user_id, address, text, folded, language, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const insertEntry = db.prepare("INSERT OR IGNORE INTO loop_question_entries (question_id, kind, entry_id) VALUES (?, ?, ?)");
   const entriesOf = db.prepare<[number], { kind: string; entry_id: string }>("SELECT kind, entry_id FROM loop_question_entries WHERE question_id = ? ORDER BY kind, entry_id");
@@ -36,16 +53,47 @@ export function createSqliteLoopStore(db: Db): LoopStore {
   type Scope = { from: string; org: string | null };
   const SCOPE = "q.at >= @from AND (@org IS NULL OR q.organisation = @org)";
   const counts = (sql: string, scope: Scope) => db.prepare<[Scope], Count>(sql).all(scope);
+  const questionBy = db.prepare<[string], QuestionRow>("SELECT * FROM loop_questions WHERE id = ?");
+  const allChannels = db.prepare<[], { conversation_id: string; platform: string; address: string; regions: string; language: string }>("SELECT * FROM loop_channels ORDER BY conversation_id");
 
-  return {
-    addQuestion: db.transaction((q: NewQuestion) => {
-      const { lastInsertRowid } = insertQuestion.run(q.at, q.platform, q.organisation ?? null, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0);
-      for (const id of q.regions) insertEntry.run(lastInsertRowid, "region", id);
-      for (const id of q.topics) insertEntry.run(lastInsertRowid, "topic", id);
-      return String(lastInsertRowid);
-    }),
+  const queue: Array<{ id: number; q: NewQuestion | (() => NewQuestion) }> = [];
+  let timer: NodeJS.Timeout | undefined;
+  const writeQueued = db.transaction((rows: typeof queue) => {
+    for (const { id, q: given } of rows) {
+      const q = typeof given === "function" ? given() : given;
+      insertQuestion.run(id, q.at, q.platform, q.organisation ?? null, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0);
+      for (const r of q.regions) insertEntry.run(id, "region", r);
+      for (const t of q.topics) insertEntry.run(id, "topic", t);
+    }
+  });
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (queue.length && db.open) writeQueued(queue.splice(0));
+  };
+  const flushLater = () => {
+    const rows = queue.length;
+    try {
+      flush();
+    } catch (err) {
+      (options.onError ?? ((e: unknown) => { throw e; }))(err, rows);
+    }
+  };
+  /** A read or write that must see the queued questions writes them first. */
+  const fresh = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => (flush(), fn(...args));
+
+  const store: LoopStore = {
+    // A random id, given before the row is written: two processes never hand out the same one.
+    addQuestion(q) {
+      const id = randomInt(1, 2 ** 47);
+      queue.push({ id, q });
+      if (queue.length >= MAX_QUEUED) flushLater();
+      else timer ??= setTimeout(flushLater, options.batchMs ?? 25).unref();
+      return String(id);
+    },
+    flush,
     question(id) {
-      const r = db.prepare<[string], QuestionRow>("SELECT * FROM loop_questions WHERE id = ?").get(id);
+      const r = questionBy.get(id);
       if (!r) return undefined;
       const entries = entriesOf.all(r.id);
       const q: StoredQuestion = {
@@ -71,8 +119,7 @@ export function createSqliteLoopStore(db: Db): LoopStore {
       db.prepare("INSERT OR REPLACE INTO loop_channels (conversation_id, platform, address, regions, language) VALUES (?, ?, ?, ?, ?)").run(c.conversationId, c.platform, JSON.stringify(c.address), c.regions.join(" "), c.language);
     },
     channels: () =>
-      db
-        .prepare<[], { conversation_id: string; platform: string; address: string; regions: string; language: string }>("SELECT * FROM loop_channels ORDER BY conversation_id")
+      allChannels
         .all()
         .map((r) => ({ platform: r.platform, conversationId: r.conversation_id, address: JSON.parse(r.address) as unknown, regions: r.regions.split(" ").filter(Boolean), language: r.language as "fi" })),
     addEscalation(e) {
@@ -137,4 +184,7 @@ export function createSqliteLoopStore(db: Db): LoopStore {
       return { questions, identities };
     }),
   };
+  // What reads or refers to questions sees the queued ones; channels, threads and reminders (read
+  // on every message) do not wait for the queue.
+  return { ...store, question: fresh(store.question), rate: fresh(store.rate), giveReason: fresh(store.giveReason), addEscalation: fresh(store.addEscalation), report: fresh(store.report), forget: fresh(store.forget) };
 }

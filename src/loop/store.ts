@@ -69,7 +69,14 @@ export interface ReportData {
 }
 
 export interface LoopStore {
-  addQuestion(q: NewQuestion): string;
+  /**
+   * Logs a question and returns its id; the write may follow a moment later (see flush). Given a
+   * function, the store calls it when it writes: working out what the row holds is then off the
+   * reply path too.
+   */
+  addQuestion(q: NewQuestion | (() => NewQuestion)): string;
+  /** Writes whatever addQuestion has queued (before the database closes). */
+  flush(): void;
   question(id: string): StoredQuestion | undefined;
   /** A 👍/👎 on an answer; a second click replaces the first. */
   rate(questionId: string, rating: Rating, at: string): void;

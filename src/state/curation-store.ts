@@ -1,7 +1,7 @@
 // Curation's state in the shared SQLite database: one row per change (its whole life from preview
-// to outcome, so the history is the applied rows) and one per subscription. Every status move is
+// to outcome, so the history is the applied rows) with its files beside it, and one per subscription. Every status move is
 // a single conditional UPDATE, so two confirmations of the same change cannot both win.
-import type { Change, HistoryRecord, Rights, StateStore, Subscription } from "../curation/state.js";
+import type { Change, FileChange, HistoryRecord, Rights, StateStore, Subscription } from "../curation/state.js";
 import { migrate, type Db, type Migration } from "./database.js";
 import { importJsonState } from "./import-json.js";
 
@@ -36,6 +36,25 @@ function curationMigrations(dataDir: string, warn: (message: string) => void): M
     },
     // history.json and subscriptions.json from before the database, imported once.
     { name: "curation/002-import-json-files", up: (db) => importJsonState(db, dataDir, warn) },
+    // A change may write several files (a spreadsheet of figures touches many regions): the files
+    // move to their own table, in the order they are written.
+    {
+      name: "curation/003-change-files",
+      up: `
+        CREATE TABLE change_files (
+          change_id TEXT NOT NULL REFERENCES changes (id),
+          n INTEGER NOT NULL,
+          file TEXT NOT NULL,
+          before TEXT NOT NULL,
+          after TEXT NOT NULL,
+          PRIMARY KEY (change_id, n)
+        );
+        CREATE INDEX change_files_by_file ON change_files (file);
+        INSERT INTO change_files (change_id, n, file, before, after) SELECT id, 0, file, before, after FROM changes;
+        ALTER TABLE changes DROP COLUMN file;
+        ALTER TABLE changes DROP COLUMN before;
+        ALTER TABLE changes DROP COLUMN after;`,
+    },
   ];
 }
 
@@ -43,37 +62,36 @@ interface ChangeRow {
   id: string;
   user: string;
   platform: string;
-  file: string;
-  before: string;
-  after: string;
   summary: string;
   rights: string;
   undoes: string | null;
   applied_at: string | null;
 }
 
-const toChange = (r: ChangeRow): Change => ({
-  id: r.id,
-  user: r.user,
-  platform: r.platform,
-  file: r.file,
-  before: r.before,
-  after: r.after,
-  summary: JSON.parse(r.summary) as string[],
-  rights: JSON.parse(r.rights) as Rights,
-  ...(r.undoes ? { undoes: r.undoes } : {}),
-});
-const toRecord = (r: ChangeRow): HistoryRecord => ({ ...toChange(r), at: r.applied_at ?? "" });
-
 export function createSqliteStateStore(db: Db, dataDir: string, warn: (message: string) => void = () => {}): StateStore {
   migrate(db, curationMigrations(dataDir, warn));
-  const insert = db.prepare(`INSERT INTO changes (id, status, created_at, expires_at, applied_at, user, platform, file, before, after, summary, rights, undoes)
-    VALUES (@id, @status, @created_at, @expires_at, @applied_at, @user, @platform, @file, @before, @after, @summary, @rights, @undoes)`);
-  const row = (c: Change, status: string, extra: { expires_at?: string; applied_at?: string }) => ({
-    id: c.id, status, created_at: new Date().toISOString(), expires_at: extra.expires_at ?? null, applied_at: extra.applied_at ?? null,
-    user: c.user, platform: c.platform, file: c.file, before: c.before, after: c.after,
-    summary: JSON.stringify(c.summary), rights: JSON.stringify(c.rights), undoes: c.undoes ?? null,
+  const insertChange = db.prepare(`INSERT INTO changes (id, status, created_at, expires_at, applied_at, user, platform, summary, rights, undoes)
+    VALUES (@id, @status, @created_at, @expires_at, @applied_at, @user, @platform, @summary, @rights, @undoes)`);
+  const insertFile = db.prepare("INSERT INTO change_files (change_id, n, file, before, after) VALUES (?, ?, ?, ?, ?)");
+  const filesOf = db.prepare<[string], FileChange>("SELECT file, before, after FROM change_files WHERE change_id = ? ORDER BY n");
+  const recorded = db.prepare("SELECT 1 FROM change_files f JOIN changes c ON c.id = f.change_id WHERE c.status = 'applied' AND f.file = ? AND f.after = ? LIMIT 1").pluck();
+  const insert = db.transaction((c: Change, status: string, extra: { expires_at?: string; applied_at?: string }) => {
+    insertChange.run({
+      id: c.id, status, created_at: new Date().toISOString(), expires_at: extra.expires_at ?? null, applied_at: extra.applied_at ?? null,
+      user: c.user, platform: c.platform, summary: JSON.stringify(c.summary), rights: JSON.stringify(c.rights), undoes: c.undoes ?? null,
+    });
+    c.files.forEach((f, n) => insertFile.run(c.id, n, f.file, f.before, f.after));
   });
+  const toChange = (r: ChangeRow): Change => ({
+    id: r.id,
+    user: r.user,
+    platform: r.platform,
+    files: filesOf.all(r.id),
+    summary: JSON.parse(r.summary) as string[],
+    rights: JSON.parse(r.rights) as Rights,
+    ...(r.undoes ? { undoes: r.undoes } : {}),
+  });
+  const toRecord = (r: ChangeRow): HistoryRecord => ({ ...toChange(r), at: r.applied_at ?? "" });
   const move = (from: string, to: string, set = "") => db.prepare(`UPDATE changes SET status = '${to}'${set} WHERE id = ? AND status = '${from}'`);
   const toWriting = move("proposed", "writing");
   const toApplied = move("writing", "applied", ", applied_at = ?");
@@ -95,8 +113,9 @@ export function createSqliteStateStore(db: Db, dataDir: string, warn: (message: 
       const r = one.get(id, "applied") as ChangeRow | undefined;
       return r && toRecord(r);
     },
-    recordApplied: (record) => void insert.run(row(record, "applied", { applied_at: record.at })),
-    propose: (change, expiresAt) => void insert.run(row(change, "proposed", { expires_at: expiresAt.toISOString() })),
+    recordApplied: (record) => insert(record, "applied", { applied_at: record.at }),
+    isRecorded: (file, after) => recorded.get(file, after) !== undefined,
+    propose: (change, expiresAt) => insert(change, "proposed", { expires_at: expiresAt.toISOString() }),
     proposed: (id, now) => {
       const r = proposed.get(id, now.toISOString()) as ChangeRow | undefined;
       return r && toChange(r);

@@ -8,7 +8,9 @@ import { reportCsv } from "../../src/loop/report-format.js";
 import { forgetOld } from "../../src/loop/retention.js";
 import { createSqliteLoopStore } from "../../src/loop/sqlite-store.js";
 import type { LoopStore, NewQuestion } from "../../src/loop/store.js";
-import { openDatabase, type Db } from "../../src/state/database.js";
+import Database from "better-sqlite3";
+import { DATABASE_FILE, openDatabase, type Db } from "../../src/state/database.js";
+import { until } from "../../dev/stand-ins/until.js";
 
 const dirs: string[] = [];
 const dbs: Db[] = [];
@@ -38,6 +40,31 @@ const q = (text: string, extra: Partial<NewQuestion> = {}): NewQuestion => ({
   regions: [],
   topics: [],
   ...extra,
+});
+
+describe("the question log, off the reply path", () => {
+  it("gives a question its id at once and writes a burst of questions in one transaction a moment later", async () => {
+    const { store, dir } = openStore();
+    // Another connection, as a `report` command in another process reads the file.
+    const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const count = () => reader.prepare("SELECT count(*) FROM loop_questions").pluck().get() as number;
+    const version = () => reader.pragma("data_version", { simple: true }) as number;
+    const before = version();
+    const ids = Array.from({ length: 20 }, (_, i) => store.addQuestion(q(`kysymys ${i}`, { regions: ["lappi"] })));
+    expect(new Set(ids).size).toBe(20);
+    expect(count()).toBe(0); // nothing written on the way to the reply
+    await until(() => count() === 20, 2000);
+    expect(version() - before).toBe(1); // one commit for the twenty
+    reader.close();
+  });
+
+  it("reads what it queued: a click on a question just logged finds it", () => {
+    const { store } = openStore();
+    const id = store.addQuestion(q("Montako koiraa Lapissa on?", { regions: ["lappi"] }));
+    expect(store.question(id)).toMatchObject({ text: "Montako koiraa Lapissa on?", regions: ["lappi"] });
+    store.rate(id, "down", ago(0));
+    expect(store.report().feedback.down).toBe(1);
+  });
 });
 
 describe("the loop's store", () => {
@@ -82,6 +109,7 @@ describe("the loop's store", () => {
   it("survives a reopen: what one process wrote, another reads from the same file", () => {
     const first = openStore();
     first.store.addQuestion(q("Mikä on hyte?"));
+    first.store.flush(); // as the runtime does before it closes the database
     first.db.close();
     dbs.splice(dbs.indexOf(first.db), 1);
     const again = openStore(first.dir);

@@ -27,6 +27,7 @@ describe("the retention clean-up", () => {
     store.rate(old, "down", ago(31 * DAY));
     const middle = store.addQuestion({ ...base, at: ago(3 * DAY), text: "keski" });
     const fresh = store.addQuestion({ ...base, at: ago(3_600_000), text: "tuore" });
+    store.flush();
     db.close();
 
     const runtime = await startRuntime({ DATA_DIR: dataDir, DATA_RETENTION_DAYS: "30" }, createMemoryLogger(), KNOWLEDGE_DIR);
