@@ -1,30 +1,35 @@
 // Everything `npm start` assembles, without the process around it (signals, the terminal), so
-// tests can run the real thing: the live knowledge and its watcher, the curator with its state,
-// the bot, every configured platform adapter on one HTTP server, and announcements routed back
-// through the adapter of each subscriber's platform.
+// tests can run the real thing: the database (SQLite, or PostgreSQL shared by several instances),
+// the live knowledge (a watched directory, or a followed git branch), the curator with its state,
+// the bot, every configured platform adapter on one HTTP server with /health, and announcements
+// routed back through the adapter of each subscriber's platform.
 import { resolve } from "node:path";
 import { createBot, type CoreBot } from "../src/bot.js";
 import { curationReply } from "../src/curation/curation-phrases.js";
 import { parseCoordinators } from "../src/curation/coordinators.js";
 import { createCurator } from "../src/curation/curator.js";
-import { reconcileChanges } from "../src/curation/reconcile.js";
-import { DATABASE_FILE, openDatabase, type Db } from "../src/state/database.js";
-import { createSqliteStateStore } from "../src/state/curation-store.js";
-import { formatProblem } from "../src/knowledge/parse-file.js";
-import { createKnowledgeStore } from "../src/knowledge/store.js";
+import { createSqlStateStore } from "../src/state/curation-store.js";
+import { DATABASE_FILE, openDatabase, type Sql } from "../src/state/database.js";
+import { createSqlClaims, memoryClaims } from "../src/state/claims.js";
+import { createSqlConversations } from "../src/state/sql-conversations.js";
+import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";
 import { watchKnowledge } from "../src/knowledge/watch.js";
 import { createHomeRegions } from "../src/home-region/home-regions.js";
-import { createSqliteHomeRegionStore } from "../src/home-region/sqlite-store.js";
+import { createSqlHomeRegionStore } from "../src/home-region/sql-store.js";
 import { createLoop, type Loop } from "../src/loop/loop.js";
 import { retentionDays } from "../src/loop/retention.js";
-import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
+import { createSqlLoopStore } from "../src/loop/sql-store.js";
 import type { Reply } from "../src/seam.js";
+import { openKnowledgeSource } from "./knowledge-source.js";
+import { knowledgeWebhook } from "./knowledge-webhook.js";
 import type { Logger } from "./log.js";
 import { ConfigError, type PlatformAdapter } from "./platform.js";
 import { startHttpServer, type RunningServer } from "./server.js";
 
 /** How often the loop's chores (stale-fact reminders, the retention clean-up) run after the first. */
 const CHORES_MS = 6 * 60 * 60_000;
+/** A refused commit is reported to the coordinators' channel once, by one instance. */
+const REPORTED_MS = 24 * 60 * 60_000;
 
 export interface Runtime {
   bot: CoreBot;
@@ -34,25 +39,19 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+async function openState(env: NodeJS.ProcessEnv, dataDir: string, log: Logger): Promise<Sql> {
+  try {
+    return await openDatabase({ dataDir, url: env.DATABASE_URL, onError: (err) => log.error("database connection lost; the next query reconnects", { err }) });
+  } catch (err) {
+    const where = env.DATABASE_URL ? "the PostgreSQL database in DATABASE_URL" : `the database ${resolve(dataDir, DATABASE_FILE)}`;
+    throw new ConfigError(`${where} cannot be opened: ${(err as Error).message}`);
+  }
+}
+
 export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowledgeDir: string): Promise<Runtime> {
   // One resolved data directory for the core's state and the adapters' own (Teams' welcomes).
   const dataDir = resolve(given.DATA_DIR ?? "data");
   const env: NodeJS.ProcessEnv = { ...given, DATA_DIR: dataDir };
-  const store = createKnowledgeStore(knowledgeDir);
-  let db: Db;
-  try {
-    db = openDatabase(dataDir);
-  } catch (err) {
-    throw new ConfigError(`the database ${resolve(dataDir, DATABASE_FILE)} cannot be opened: ${(err as Error).message}`);
-  }
-  const state = createSqliteStateStore(db, dataDir, (message) => log.warn(message));
-  reconcileChanges(state, knowledgeDir, new Date(), (event, context) => log.warn(event, context));
-  const adapters: PlatformAdapter[] = [];
-  const sendTo = async (platform: string, address: unknown, reply: Reply, options?: { newThread?: boolean }) => {
-    const adapter = adapters.find((a) => a.name === platform);
-    if (!adapter?.send) throw new Error(`no running adapter can send to ${platform}`);
-    return adapter.send(address, reply, options);
-  };
   let coordinators, keepDays;
   try {
     coordinators = parseCoordinators(env.COORDINATORS);
@@ -60,16 +59,38 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
+  const sql = await openState(env, dataDir, log);
+  const shared = Boolean(env.DATABASE_URL);
+  const say = (event: string, context: Record<string, unknown>) => log.info(event, context);
+  const state = await createSqlStateStore(sql, dataDir, (message) => log.warn(message));
+  const source = await openKnowledgeSource(env, dataDir, knowledgeDir, state, (event, context) => log.warn(event, context)).catch(async (err: unknown) => {
+    await sql.close();
+    throw err;
+  });
+  const { store, files } = source;
+  await files.settle(new Date());
+  // With several instances, what a platform retries and what a conversation remembers is shared.
+  const claims = shared ? await createSqlClaims(sql) : memoryClaims();
+  const conversations = shared ? await createSqlConversations(sql) : undefined;
+
+  const adapters: PlatformAdapter[] = [];
+  const sendTo = async (platform: string, address: unknown, reply: Reply, options?: { newThread?: boolean }) => {
+    const adapter = adapters.find((a) => a.name === platform);
+    if (!adapter?.send) throw new Error(`no running adapter can send to ${platform}`);
+    return adapter.send(address, reply, options);
+  };
   const curator = createCurator({
     store,
     state,
+    files,
     coordinators,
+    claims,
     announce: async (s, reply) => void (await sendTo(s.platform, s.address, reply)),
-    log: (event, context) => log.info(event, context),
+    log: say,
   });
-  const bot = createBot({ store, curator });
+  const bot = createBot({ store, curator, ...(conversations ? { conversations } : {}) });
   const loop = createLoop({
-    store: createSqliteLoopStore(db),
+    store: await createSqlLoopStore(sql),
     knowledge: store,
     coordinators,
     send: sendTo,
@@ -82,51 +103,109 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     },
   });
   // Outermost, so the loop logs and routes questions with the home region already known.
-  const homeRegions = createHomeRegions({ store: createSqliteHomeRegionStore(db), knowledge: store, coordinators, log: (event, context) => log.info(event, context) });
+  const homeRegions = createHomeRegions({ store: await createSqlHomeRegionStore(sql), knowledge: store, coordinators, log: say });
   const served = homeRegions.wrap(loop.wrap(bot));
 
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
+  const context = { bot: served, env, log, db: sql, claims, coordinators, loop };
   if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
     const { createSlackAdapter } = await import("./slack/index.js");
-    const slack = createSlackAdapter({ bot: served, env, log, db, coordinators, loop });
+    const slack = createSlackAdapter(context);
     if (slack) adapters.push(slack);
   }
   if (env.MICROSOFT_APP_ID || env.TEAMS_NO_AUTH) {
     const { createTeamsAdapter } = await import("./teams/index.js");
-    const teams = createTeamsAdapter({ bot: served, env, log, db, coordinators, loop });
+    const teams = createTeamsAdapter(context);
     if (teams) adapters.push(teams);
   }
 
-  const stopWatching = watchKnowledge(store, {
-    reloaded: (before, after, ms) => {
-      log.info("knowledge reloaded", { version: after.version, ms: Math.round(ms * 10) / 10 });
-      curator.knowledgeChanged(before, after).catch((err: unknown) => log.error("announcing a file change failed", { err }));
-    },
-    refused: (problems) => {
-      log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem) });
-      // "slack:C0123", or "slack:C0123:T0123" naming the workspace when Slack is installed in many.
-      const [platform, channel, team] = (env.COORDINATOR_CHANNEL ?? "").split(":");
-      if (platform && channel) {
-        const reply = curationReply("fi", "Tietopohjan muutos hylättiin: virheitä tiedostoissa", problems.map(formatProblem), false);
-        sendTo(platform, { channel, ...(team ? { team } : {}) }, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
-      }
-    },
-  });
+  /** A knowledge change that fails the checks: the log, and (once across instances) the coordinators' channel. */
+  const refused = async (problems: Problem[], commit?: string) => {
+    log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem), ...(commit ? { commit } : {}) });
+    if (commit && !(await claims.claim(`refused:${commit}`, REPORTED_MS))) return;
+    // "slack:C0123", or "slack:C0123:T0123" naming the workspace when Slack is installed in many.
+    const [platform, channel, team] = (env.COORDINATOR_CHANNEL ?? "").split(":");
+    if (platform && channel) {
+      const title = commit ? `Tietopohjan commit ${commit.slice(0, 8)} hylättiin: virheitä tiedostoissa` : "Tietopohjan muutos hylättiin: virheitä tiedostoissa";
+      await sendTo(platform, { channel, ...(team ? { team } : {}) }, curationReply("fi", title, problems.map(formatProblem), false)).catch((err: unknown) => log.error("telling coordinators failed", { err }));
+    }
+  };
+  const changed = (before: Parameters<typeof curator.knowledgeChanged>[0], after: Parameters<typeof curator.knowledgeChanged>[1], commit?: string) =>
+    curator.knowledgeChanged(before, after, commit).catch((err: unknown) => log.error("announcing a knowledge change failed", { err }));
 
+  let stopFollowing: () => void;
+  let pull: () => Promise<void> = async () => {};
+  const gk = source.git;
+  if (gk) {
+    let pulling: Promise<void> | undefined;
+    // One pull at a time; a webhook during a pull is served by that pull's fetch or the next tick.
+    pull = () =>
+      (pulling ??= (async () => {
+        try {
+          const r = await gk.follow();
+          if (r.kind === "advanced") {
+            log.info("knowledge commit served", { commit: r.commit, version: r.after.version });
+            await changed(r.before, r.after, r.commit);
+          } else if (r.kind === "refused") await refused(r.problems, r.commit);
+          await files.settle(new Date());
+        } catch (err) {
+          log.warn("knowledge pull failed; the served commit stays", { err });
+        } finally {
+          pulling = undefined;
+        }
+      })());
+    const timer = setInterval(() => void pull(), source.pullMs).unref();
+    stopFollowing = () => clearInterval(timer);
+    const head = gk.refused();
+    if (head) void refused(head.problems, head.commit);
+  } else {
+    stopFollowing = watchKnowledge(store, {
+      reloaded: (before, after, ms) => {
+        log.info("knowledge reloaded", { version: after.version, ms: Math.round(ms * 10) / 10 });
+        void changed(before, after);
+      },
+      refused: (problems) => void refused(problems),
+    });
+  }
+
+  const health = async () => {
+    const started = performance.now();
+    const database = await sql.get("SELECT 1 AS ok").then(
+      () => ({ ok: true, ms: Math.round((performance.now() - started) * 10) / 10 }),
+      (err: unknown) => ({ ok: false, error: (err as Error).message }),
+    );
+    const c = store.current();
+    const knowledge = { version: c.version, loadedAt: c.loadedAt.toISOString(), ...(gk ? { commit: gk.served(), branch: gk.settings.branch, ...(gk.refused() ? { refused: { commit: gk.refused()!.commit, problems: gk.refused()!.problems.map(formatProblem) } } : {}) } : { dir: store.dir }) };
+    return { ok: database.ok, knowledge, database: { kind: sql.dialect, where: sql.where, ...database } };
+  };
   const port = Number(env.PORT ?? 3978);
   const host = env.HOST ?? "0.0.0.0";
-  const server = adapters.some((a) => a.routes) ? await startHttpServer(adapters, { port, host }) : undefined;
+  const routes = gk ? [(app: Parameters<typeof knowledgeWebhook>[0]) => knowledgeWebhook(app, source.webhookSecret, () => void pull())] : [];
+  const close = async () => {
+    stopFollowing();
+    await server?.close();
+    await sql.close();
+  };
+  let server: RunningServer | undefined;
   try {
+    server = adapters.some((a) => a.routes) || gk ? await startHttpServer(adapters, { port, host, health, routes }) : undefined;
     for (const a of adapters) await a.start();
   } catch (err) {
     // A start that fails (a setting found wrong only now) leaves nothing listening or open.
-    stopWatching();
-    await server?.close();
-    db.close();
+    await close();
     throw err;
   }
-  if (adapters.length) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url });
-  const runChores = () => loop.chores().then((done) => log.info("loop chores done", done), (err: unknown) => log.error("loop chores failed", { err }));
+  if (adapters.length || server) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url, database: sql.dialect, ...(gk ? { commit: gk.served() } : {}) });
+  const runChores = async () => {
+    const now = Date.now();
+    try {
+      const done = await loop.chores();
+      const expired = { claims: await claims.expire(now), conversations: (await conversations?.expire(now)) ?? 0 };
+      log.info("loop chores done", { ...done, expired });
+    } catch (err) {
+      log.error("loop chores failed", { err });
+    }
+  };
   await runChores();
   const choresTimer = setInterval(runChores, CHORES_MS).unref();
   return {
@@ -136,10 +215,8 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     ...(server ? { server } : {}),
     async stop() {
       clearInterval(choresTimer);
-      stopWatching();
       for (const a of adapters) await a.stop().catch((err: unknown) => log.error("stop failed", { adapter: a.name, err }));
-      await server?.close();
-      db.close();
+      await close();
     },
   };
 }

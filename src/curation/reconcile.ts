@@ -11,18 +11,18 @@ export interface Reconciled {
   failed: string[];
 }
 
-export function reconcileChanges(state: StateStore, knowledgeDir: string, now: Date, log: (event: string, context: Record<string, unknown>) => void): Reconciled {
+export async function reconcileChanges(state: StateStore, knowledgeDir: string, now: Date, log: (event: string, context: Record<string, unknown>) => void): Promise<Reconciled> {
   const result: Reconciled = { applied: [], failed: [] };
-  for (const change of state.unfinished()) {
+  for (const change of await state.unfinished()) {
     const path = join(knowledgeDir, change.file);
     const disk = existsSync(path) ? readFileSync(path, "utf8") : "";
     if (disk === change.after) {
-      state.markApplied(change.id, now);
+      await state.markApplied(change.id, now);
       result.applied.push(change.id);
     } else {
       // Still the old text (the crash came before the rename), or someone has edited the file
       // since: either way this change is not what is on disk.
-      state.markFailed(change.id);
+      await state.markFailed(change.id);
       result.failed.push(change.id);
     }
   }

@@ -1,26 +1,31 @@
-// The loop's SQLite store on a real database file: reports are queries over what was recorded,
-// the CSV lists unanswered questions most frequent first, and the retention clean-up forgets.
+// The loop's store on a real database, in both dialects (a SQLite file and PostgreSQL): reports
+// are queries over what was recorded, the CSV lists unanswered questions most frequent first, and
+// the retention clean-up forgets.
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { reportCsv } from "../../src/loop/report-format.js";
 import { forgetOld } from "../../src/loop/retention.js";
-import { createSqliteLoopStore } from "../../src/loop/sqlite-store.js";
+import { createSqlLoopStore } from "../../src/loop/sql-store.js";
 import type { LoopStore, NewQuestion } from "../../src/loop/store.js";
-import { openDatabase, type Db } from "../../src/state/database.js";
+import { openDatabase, type Sql } from "../../src/state/database.js";
+import { DIALECTS, testDatabase, type Dialect } from "../helpers/postgres.js";
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  dbs.splice(0).forEach((d) => d.close());
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
-function openStore(dir = mkdtempSync(join(tmpdir(), "loop-"))): { store: LoopStore; dir: string; db: Db } {
-  dirs.push(dir);
-  const db = openDatabase(dir);
-  dbs.push(db);
-  return { store: createSqliteLoopStore(db), dir, db };
+async function openStore(dialect: Dialect): Promise<{ store: LoopStore; sql: Sql; reopen(): Promise<LoopStore> }> {
+  const db = await testDatabase(dialect);
+  cleanups.push(db.done);
+  return {
+    store: await createSqlLoopStore(db.sql),
+    sql: db.sql,
+    // Another process opening the same data: a second connection to the same file or database.
+    async reopen() {
+      const other = await openDatabase({ dataDir: db.dataDir, url: db.url });
+      cleanups.unshift(() => other.close());
+      return createSqlLoopStore(other);
+    },
+  };
 }
 
 const DAY = 86_400_000;
@@ -40,23 +45,23 @@ const q = (text: string, extra: Partial<NewQuestion> = {}): NewQuestion => ({
   ...extra,
 });
 
-describe("the loop's store", () => {
-  it("counts questions by region and topic and lists unanswered ones most frequent first, in text and CSV", () => {
-    const { store } = openStore();
-    store.addQuestion(q("Montako koiraa Lapissa on?", { regions: ["lappi"] }));
-    for (const text of ["Mikä on säätiöiden verotus?", "mikä on säätiöiden verotus", "MIKÄ ON SÄÄTIÖIDEN VEROTUS?!"]) store.addQuestion(q(text));
-    store.addQuestion(q("Montako koiraa Lapissa on", { regions: ["lappi"] }));
-    store.addQuestion(q("Kerro STEAsta", { answered: true, topics: ["stea"] }));
-    store.addQuestion(q("Pirkanmaan asukasluku", { answered: true, regions: ["pirkanmaa"] }));
-    store.addQuestion(q("Mikä on hyte?", { answered: false, at: ago(40) }));
+describe.each(DIALECTS)("the loop's store in %s", (dialect) => {
+  it("counts questions by region and topic and lists unanswered ones most frequent first, in text and CSV", async () => {
+    const { store } = await openStore(dialect);
+    await store.addQuestion(q("Montako koiraa Lapissa on?", { regions: ["lappi"] }));
+    for (const text of ["Mikä on säätiöiden verotus?", "mikä on säätiöiden verotus", "MIKÄ ON SÄÄTIÖIDEN VEROTUS?!"]) await store.addQuestion(q(text));
+    await store.addQuestion(q("Montako koiraa Lapissa on", { regions: ["lappi"] }));
+    await store.addQuestion(q("Kerro STEAsta", { answered: true, topics: ["stea"] }));
+    await store.addQuestion(q("Pirkanmaan asukasluku", { answered: true, regions: ["pirkanmaa"] }));
+    await store.addQuestion(q("Mikä on hyte?", { answered: false, at: ago(40) }));
 
-    const all = store.report();
+    const all = await store.report();
     expect(all.questions).toBe(8);
     expect(all.answered).toBe(2);
     expect(all.regions).toEqual([{ key: "lappi", count: 2 }, { key: "pirkanmaa", count: 1 }]);
     expect(all.topics).toEqual([{ key: "stea", count: 1 }]);
     expect(all.unanswered.map((c) => c.count)).toEqual([3, 2, 1]);
-    expect(store.report(ago(10).slice(0, 10)).unanswered.map((c) => c.count)).toEqual([3, 2]);
+    expect((await store.report(ago(10).slice(0, 10))).unanswered.map((c) => c.count)).toEqual([3, 2]);
 
     const rows = reportCsv(all).trim().split("\n");
     expect(rows[0]).toBe("section,item,count,detail");
@@ -67,57 +72,56 @@ describe("the loop's store", () => {
     expect(reportCsv(all)).not.toMatch(/U1|C1/);
   });
 
-  it("keeps one rating per answer, a reason only with a 👎, and reports the reason with the question and its entries", () => {
-    const { store } = openStore();
-    const id = store.addQuestion(q("Pirkanmaan avustukset", { answered: true, regions: ["pirkanmaa"], topics: ["jarjestoavustukset"] }));
-    store.rate(id, "up", ago(0));
-    expect(store.giveReason(id, "ei kelpaa")).toBe(false);
-    store.rate(id, "down", ago(0));
-    expect(store.giveReason(id, "Luku on vanha")).toBe(true);
-    const r = store.report();
+  it("keeps one rating per answer, a reason only with a 👎, and reports the reason with the question and its entries", async () => {
+    const { store } = await openStore(dialect);
+    const id = await store.addQuestion(q("Pirkanmaan avustukset", { answered: true, regions: ["pirkanmaa"], topics: ["jarjestoavustukset"] }));
+    await store.rate(id, "up", ago(0));
+    expect(await store.giveReason(id, "ei kelpaa")).toBe(false);
+    await store.rate(id, "down", ago(0));
+    expect(await store.giveReason(id, "Luku on vanha")).toBe(true);
+    const r = await store.report();
     expect(r.feedback).toMatchObject({ up: 0, down: 1 });
     expect(r.feedback.reasons).toEqual([{ at: ago(0), question: "Pirkanmaan avustukset", reason: "Luku on vanha", platform: "slack", entries: ["pirkanmaa", "jarjestoavustukset"] }]);
   });
 
-  it("survives a reopen: what one process wrote, another reads from the same file", () => {
-    const first = openStore();
-    first.store.addQuestion(q("Mikä on hyte?"));
-    first.db.close();
-    dbs.splice(dbs.indexOf(first.db), 1);
-    const again = openStore(first.dir);
-    expect(again.store.report().unanswered).toEqual([{ key: "Mikä on hyte?", count: 1 }]);
+  it("survives a reopen: what one process wrote, another reads from the same data", async () => {
+    const first = await openStore(dialect);
+    await first.store.addQuestion(q("Mikä on hyte?"));
+    const again = await first.reopen();
+    expect((await again.report()).unanswered).toEqual([{ key: "Mikä on hyte?", count: 1 }]);
   });
 
-  it("forgets questions older than the retention period, with their feedback and escalations", () => {
-    const { store, db } = openStore();
-    const old = store.addQuestion(q("vanha kysymys", { at: ago(31) }));
-    store.rate(old, "down", ago(31));
-    store.addEscalation({ id: "e1", questionId: old, at: ago(31), channel: "teams:19:c", thread: "teams:19:c;messageid=1", status: "open" });
-    const fresh = store.addQuestion(q("uusi kysymys", { at: ago(29) }));
-    expect(forgetOld(store, NOW, 30).questions).toBe(1);
-    expect(store.question(old)).toBeUndefined();
-    expect(store.question(fresh)?.text).toBe("uusi kysymys");
-    expect(db.prepare("SELECT (SELECT count(*) FROM loop_feedback) + (SELECT count(*) FROM loop_escalations) + (SELECT count(*) FROM loop_question_entries WHERE question_id = ?)").pluck().get(old)).toBe(0);
+  it("forgets questions older than the retention period, with their feedback and escalations", async () => {
+    const { store, sql } = await openStore(dialect);
+    const old = await store.addQuestion(q("vanha kysymys", { at: ago(31) }));
+    await store.rate(old, "down", ago(31));
+    await store.addEscalation({ id: "e1", questionId: old, at: ago(31), channel: "teams:19:c", thread: "teams:19:c;messageid=1", status: "open" });
+    const fresh = await store.addQuestion(q("uusi kysymys", { at: ago(29) }));
+    expect((await forgetOld(store, NOW, 30)).questions).toBe(1);
+    expect(await store.question(old)).toBeUndefined();
+    expect((await store.question(fresh))?.text).toBe("uusi kysymys");
+    const left = await sql.get<{ n: number }>("SELECT (SELECT count(*) FROM loop_feedback) + (SELECT count(*) FROM loop_escalations) + (SELECT count(*) FROM loop_question_entries WHERE question_id = ?) AS n", [Number(old)]);
+    expect(left?.n).toBe(0);
   });
 
-  it("clears who asked and where after a day, unless an escalation still needs it", () => {
-    const { store } = openStore();
-    const plain = store.addQuestion(q("ei välitetty", { at: ago(2) }));
-    const open = store.addQuestion(q("välitetty, avoin", { at: ago(2) }));
-    const answeredLongAgo = store.addQuestion(q("välitetty, vastattu", { at: ago(3) }));
-    const recent = store.addQuestion(q("juuri kysytty", { at: new Date(NOW.getTime() - 3_600_000).toISOString() }));
-    store.addEscalation({ id: "e1", questionId: open, at: ago(2), channel: "c", thread: "t1", status: "open" });
-    store.addEscalation({ id: "e2", questionId: answeredLongAgo, at: ago(3), channel: "c", thread: "t2", status: "open" });
-    store.markAnswered("e2", ago(2));
-    expect(forgetOld(store, NOW, 180).identities).toBe(2);
-    for (const id of [plain, answeredLongAgo]) expect(store.question(id)).not.toHaveProperty("userId");
-    for (const id of [plain, answeredLongAgo]) expect(store.question(id)).not.toHaveProperty("address");
-    for (const id of [open, recent]) expect(store.question(id)).toMatchObject({ userId: "slack:U1", address: { channel: "C1" } });
+  it("clears who asked and where after a day, unless an escalation still needs it", async () => {
+    const { store } = await openStore(dialect);
+    const plain = await store.addQuestion(q("ei välitetty", { at: ago(2) }));
+    const open = await store.addQuestion(q("välitetty, avoin", { at: ago(2) }));
+    const answeredLongAgo = await store.addQuestion(q("välitetty, vastattu", { at: ago(3) }));
+    const recent = await store.addQuestion(q("juuri kysytty", { at: new Date(NOW.getTime() - 3_600_000).toISOString() }));
+    await store.addEscalation({ id: "e1", questionId: open, at: ago(2), channel: "c", thread: "t1", status: "open" });
+    await store.addEscalation({ id: "e2", questionId: answeredLongAgo, at: ago(3), channel: "c", thread: "t2", status: "open" });
+    await store.markAnswered("e2", ago(2));
+    expect((await forgetOld(store, NOW, 180)).identities).toBe(2);
+    for (const id of [plain, answeredLongAgo]) expect(await store.question(id)).not.toHaveProperty("userId");
+    for (const id of [plain, answeredLongAgo]) expect(await store.question(id)).not.toHaveProperty("address");
+    for (const id of [open, recent]) expect(await store.question(id)).toMatchObject({ userId: "slack:U1", address: { channel: "C1" } });
   });
 
-  it("says a reminder key is new only once", () => {
-    const { store } = openStore();
-    expect(store.firstTime("review:entry:stea:2025", ago(0))).toBe(true);
-    expect(store.firstTime("review:entry:stea:2025", ago(0))).toBe(false);
+  it("says a reminder key is new only once", async () => {
+    const { store } = await openStore(dialect);
+    expect(await store.firstTime("review:entry:stea:2025", ago(0))).toBe(true);
+    expect(await store.firstTime("review:entry:stea:2025", ago(0))).toBe(false);
   });
 });

@@ -157,7 +157,7 @@ describe("installing the Slack app in many workspaces", () => {
 
   it("serves the install pages on the shared server in Socket Mode too", async () => {
     const socketEnv = { ...env, SLACK_SIGNING_SECRET: "", SLACK_APP_TOKEN: "xapp-1-test", DATA_DIR: mkdtempSync(join(tmpdir(), "slack-socket-")) };
-    const db = openDatabase(socketEnv.DATA_DIR);
+    const db = await openDatabase({ dataDir: socketEnv.DATA_DIR });
     const adapter = createSlackAdapter({ bot: runtime.bot, env: socketEnv, log: createMemoryLogger(), db })!;
     // Not started: Socket Mode would dial Slack. The pages are there as soon as the server listens.
     const server = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
@@ -167,7 +167,7 @@ describe("installing the Slack app in many workspaces", () => {
       expect((await fetch(`${server.url}/slack/events`, { method: "POST" })).status).toBe(404);
     } finally {
       await server.close();
-      db.close();
+      await db.close();
     }
   });
 });

@@ -150,12 +150,12 @@ describe("Teams welcome across a restart", () => {
     const conv = "19:restart@thread.tacv2";
     const added = { ...activity({ id: conv, conversationType: "channel" }, {}), type: "conversationUpdate", membersAdded: [BOT] };
     for (let restart = 0; restart < 2; restart++) {
-      const db = openDatabase(dataDir);
+      const db = await openDatabase({ dataDir });
       const adapter = createTeamsAdapter({ bot: testBot(), env: { TEAMS_NO_AUTH: "1", DATA_DIR: dataDir }, log, db })!;
       const running = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
       await fetch(`${running.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(added) });
       await running.close();
-      db.close();
+      await db.close();
     }
     expect(repliesTo(conv)).toHaveLength(1);
   });
