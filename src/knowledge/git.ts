@@ -33,16 +33,20 @@ export function gitBytes(dir: string, args: string[], o: GitOptions = {}): Promi
       // Never ask for a password on a terminal nobody sees; fail instead. Fixed messages (C) so that
       // refusals can be recognised; the user's own git configuration still applies.
       env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", ...o.env },
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: [o.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       timeout: TIMEOUT_MS,
     });
     const out: Buffer[] = [];
     let err = "";
-    child.stdout.on("data", (c: Buffer) => out.push(c));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
+    child.stdout!.on("data", (c: Buffer) => out.push(c));
+    child.stderr!.on("data", (c: Buffer) => (err += c.toString("utf8")));
     child.on("error", (e) => reject(new GitError(args, e.message, null)));
     child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new GitError(args, err, code))));
-    child.stdin.end(o.input ?? "");
+    if (o.input !== undefined) {
+      // A git that exits without reading all of it (an error) closes the pipe; its exit code tells.
+      child.stdin!.on("error", () => undefined);
+      child.stdin!.end(o.input);
+    }
   });
 }
 

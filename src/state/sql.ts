@@ -6,7 +6,8 @@
 //
 // Every call is async, because a server database is. SQLite answers synchronously underneath, so
 // an async transaction on its one connection must keep other callers out until it ends: they wait
-// for it instead of running inside it.
+// for it instead of running inside it. A process keeps one SQLite connection: a second one in the
+// same process would wait for the first's lock synchronously (busy_timeout), blocking the first.
 import type Database from "better-sqlite3";
 
 export type Param = string | number | null;
