@@ -22,6 +22,7 @@ export async function startSlackStandIn() {
   const failures = new Map<string, Array<{ status: number; retryAfter?: number }>>();
   const files = new Map<string, string>();
   const locales = new Map<string, string>();
+  const names = new Map<string, string>();
   const hangs = new Map<string, number>();
   const downloads: Array<{ name: string; host: string; authorization?: string }> = [];
   // The OAuth side: the app's credentials, codes granted and not yet exchanged, tokens issued.
@@ -60,7 +61,7 @@ export async function startSlackStandIn() {
       const issued = token ? tokens.get(token) : undefined;
       res.json(issued ? { ok: true, user_id: issued.botUserId, bot_id: issued.botId, team_id: issued.team?.id, enterprise_id: issued.enterprise?.id, url: "https://example.slack.com/" } : { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
     }
-    else if (method === "users.info") res.json({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI" } });
+    else if (method === "users.info") res.json({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI", ...(names.has(String(body.user)) ? { real_name: names.get(String(body.user)) } : {}) } });
     else res.json({ ok: true, ts, channel: body.channel });
   });
   app.post("/response/:id", express.json(), (req, res) => {
@@ -101,6 +102,8 @@ export async function startSlackStandIn() {
     calls,
     of: (method: string) => calls.filter((c) => c.method === method),
     setLocale: (user: string, locale: string) => void locales.set(user, locale),
+    /** The user's full name, as users.info gives it. */
+    setName: (user: string, name: string) => void names.set(user, name),
     /** Makes a file downloadable as Slack's url_private would be; returns its URL. */
     shareFile: (name: string, text: string) => (files.set(name, text), `${url}/files/${name}`),
     failNext: (method: string, ...list: Array<{ status: number; retryAfter?: number }>) => failures.set(method, list),
