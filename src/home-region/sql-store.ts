@@ -19,12 +19,14 @@ const MIGRATIONS: Migration[] = [
 
 export async function createSqlHomeRegionStore(sql: Sql): Promise<HomeRegionStore> {
   await migrate(sql, MIGRATIONS);
-  const find = async (level: HomeLevel, place: string | undefined) =>
-    place === undefined ? undefined : (await sql.get<{ region: string }>("SELECT region FROM home_regions WHERE level = ? AND place = ?", [level, place]))?.region;
   return {
+    // Asked for every question: one query for both levels (a round trip each counts on a server).
     async settingsFor({ channel, organisation }) {
-      const [c, o] = await Promise.all([find("channel", channel), find("organisation", organisation)]);
-      return { ...(c ? { channel: c } : {}), ...(o ? { organisation: o } : {}) };
+      const rows = await sql.all<{ level: HomeLevel; region: string }>(
+        "SELECT level, region FROM home_regions WHERE (level = 'channel' AND place = ?) OR (level = 'organisation' AND place = ?)",
+        [channel ?? null, organisation ?? null],
+      );
+      return Object.fromEntries(rows.map((r) => [r.level, r.region]));
     },
     async set(s) {
       await sql.run(

@@ -26,6 +26,8 @@ const toEscalation = (r: EscalationRow): Escalation => ({
   ...(r.answered_at ? { answeredAt: r.answered_at } : {}),
 });
 
+const INSERT_QUESTION = "INSERT INTO loop_questions (at, platform, organisation, conversation_id, user_id, address, text, folded, language, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 // Which questions a report covers: asked since a date, in one organisation or (org null) in all.
 const SCOPE = "q.at >= ? AND (CAST(? AS TEXT) IS NULL OR q.organisation = ?)";
 
@@ -38,16 +40,24 @@ export async function createSqlLoopStore(sql: Sql): Promise<LoopStore> {
   };
 
   return {
-    addQuestion: (q: NewQuestion) =>
-      sql.transaction(async (tx) => {
-        const row = await tx.get<{ id: number }>(
-          "INSERT INTO loop_questions (at, platform, organisation, conversation_id, user_id, address, text, folded, language, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          [q.at, q.platform, q.organisation ?? null, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0],
+    async addQuestion(q: NewQuestion) {
+      const question = [q.at, q.platform, q.organisation ?? null, q.conversationId, q.userId ?? null, q.address === undefined ? null : JSON.stringify(q.address), q.text, questionKey(q.text), q.language, q.answered ? 1 : 0];
+      const entries = [...new Set([...q.regions.map((id) => `region ${id}`), ...q.topics.map((id) => `topic ${id}`)])].map((e) => e.split(" ") as [string, string]);
+      const values = entries.map(() => "(?, ?)").join(", ");
+      // Logged for every question: on a server, one statement (one round trip, atomic by itself).
+      if (sql.dialect === "postgres") {
+        const row = await sql.get<{ id: number }>(
+          `WITH q AS (${INSERT_QUESTION} RETURNING id)${entries.length ? `, e AS (INSERT INTO loop_question_entries (question_id, kind, entry_id) SELECT q.id, x.kind, x.entry_id FROM q, (VALUES ${values}) AS x (kind, entry_id))` : ""} SELECT id FROM q`,
+          [...question, ...entries.flat()],
         );
-        const entries = [...q.regions.map((id) => ["region", id]), ...q.topics.map((id) => ["topic", id])];
-        for (const [kind, id] of entries) await tx.run("INSERT INTO loop_question_entries (question_id, kind, entry_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [row!.id, kind!, id!]);
         return String(row!.id);
-      }),
+      }
+      return sql.transaction(async (tx) => {
+        const row = await tx.get<{ id: number }>(`${INSERT_QUESTION} RETURNING id`, question);
+        if (entries.length) await tx.run(`INSERT INTO loop_question_entries (question_id, kind, entry_id) SELECT ?, x.* FROM (VALUES ${values}) AS x`, [row!.id, ...entries.flat()]);
+        return String(row!.id);
+      });
+    },
     async question(id) {
       const n = rowId(id);
       const r = n === undefined ? undefined : await sql.get<QuestionRow>("SELECT * FROM loop_questions WHERE id = ?", [n]);

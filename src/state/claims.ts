@@ -2,7 +2,7 @@
 // a Teams activity id (a platform's retry is answered once), a thread the bot answered in (a reply
 // there, on any instance, continues the conversation), a knowledge commit announced. In memory for
 // one instance; in the shared database (INSERT … ON CONFLICT DO NOTHING) for several.
-import { migrate, type Sql } from "./database.js";
+import { migrate, perDialect, type Sql } from "./database.js";
 
 export interface Claims {
   /** True when this call claimed the key; false while someone holds it (until its time is up). */
@@ -35,7 +35,9 @@ export function memoryClaims(max = 10_000, now: () => number = Date.now): Claims
 }
 
 export async function createSqlClaims(sql: Sql, now: () => number = Date.now): Promise<Claims> {
-  await migrate(sql, [{ name: "claims/001-claims", up: "CREATE TABLE claims (key TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)" }]);
+  // UNLOGGED in PostgreSQL: no write-ahead log to wait for; a server crash empties the table,
+  // which costs at most one repeated answer.
+  await migrate(sql, [{ name: "claims/001-claims", up: perDialect((d) => `CREATE ${d === "postgres" ? "UNLOGGED " : ""}TABLE claims (key TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)`) }]);
   return {
     // A new key is inserted; an expired one is taken over; a held one changes nothing (0 rows).
     claim: async (key, ttlMs) =>

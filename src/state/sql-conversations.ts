@@ -2,7 +2,7 @@
 // knows the previous question. A row lives until its expiry (30 idle minutes); reads ignore expired
 // rows and the chores delete them.
 import type { ConversationStore } from "../conversation.js";
-import { migrate, type Sql } from "./database.js";
+import { migrate, perDialect, type Sql } from "./database.js";
 
 export interface SqlConversations extends ConversationStore {
   /** Deletes the contexts that expired before now; returns how many. */
@@ -13,7 +13,10 @@ export async function createSqlConversations(sql: Sql, now: () => number = Date.
   await migrate(sql, [
     {
       name: "conversations/001-contexts",
-      up: "CREATE TABLE conversations (id TEXT PRIMARY KEY, context TEXT NOT NULL, expires_at BIGINT NOT NULL); CREATE INDEX conversations_expiry ON conversations (expires_at);",
+      // UNLOGGED in PostgreSQL: contexts are written on every question and live 30 minutes; a
+      // server crash empties the table, and follow-ups start afresh.
+      up: perDialect((d) => `CREATE ${d === "postgres" ? "UNLOGGED " : ""}TABLE conversations (id TEXT PRIMARY KEY, context TEXT NOT NULL, expires_at BIGINT NOT NULL);
+        CREATE INDEX conversations_expiry ON conversations (expires_at);`),
     },
   ]);
   return {
