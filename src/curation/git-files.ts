@@ -42,6 +42,8 @@ export function gitFiles(gk: GitKnowledge, state: StateStore, authorDomain: stri
   const { dir, branch } = gk.settings;
   const path = (file: string) => join(dir, file);
   const show = (spec: string) => gk.git(["show", spec]).catch(() => "");
+  // The bot commits (and re-commits when rebasing); the clone needs no identity of its own.
+  const committer = { GIT_COMMITTER_NAME: "Järjestöbotti", GIT_COMMITTER_EMAIL: `jarjestobotti@${authorDomain}` };
 
   /** Commits the change on the served commit, authored by its coordinator. */
   const commit = async (change: Change, confirmedBy: string | undefined) => {
@@ -49,12 +51,7 @@ export function gitFiles(gk: GitKnowledge, state: StateStore, authorDomain: stri
     mkdirSync(dirname(path(change.file)), { recursive: true });
     writeFileSync(path(change.file), change.after);
     await gk.git(["add", "--", change.file]);
-    const env = {
-      GIT_AUTHOR_NAME: change.userName ?? change.user,
-      GIT_AUTHOR_EMAIL: emailOf(change.user, authorDomain),
-      GIT_COMMITTER_NAME: "Järjestöbotti",
-      GIT_COMMITTER_EMAIL: `jarjestobotti@${authorDomain}`,
-    };
+    const env = { GIT_AUTHOR_NAME: change.userName ?? change.user, GIT_AUTHOR_EMAIL: emailOf(change.user, authorDomain), ...committer };
     const text = message(change, confirmedBy, reverts ? { commit: reverts[0]!, subject: reverts[1]! } : undefined);
     await gk.git(["commit", "--quiet", "--no-verify", "-F", "-"], { input: text, env });
   };
@@ -73,7 +70,7 @@ export function gitFiles(gk: GitKnowledge, state: StateStore, authorDomain: stri
       log("knowledge push lost a race; rebasing", { id: change.id, attempt });
       await gk.git(["fetch", "--quiet", "--no-tags", "origin", branch]);
       try {
-        await gk.git(["rebase", "--quiet", REMOTE_HEAD(branch)]);
+        await gk.git(["rebase", "--quiet", REMOTE_HEAD(branch)], { env: committer });
       } catch {
         await gk.git(["rebase", "--abort"]).catch(() => undefined);
         return { ok: false, kind: "conflict" };

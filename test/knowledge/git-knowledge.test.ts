@@ -21,6 +21,9 @@ import { figure, plain } from "../helpers/bot.js";
 import { BRANCH, createKnowledgeRepo, type KnowledgeRepo } from "../helpers/knowledge-repo.js";
 import type { RegionFile } from "../../src/knowledge/schema.js";
 
+// As on a server where git has no identity configured: the bot must name the committer itself.
+process.env.GIT_CONFIG_GLOBAL = "/dev/null";
+
 const FILE = "regions/kainuu.yaml";
 let repo: KnowledgeRepo;
 let dataDir: string;
