@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createInstallationRows } from "../../adapters/slack/installation-rows.js";
 import { createWelcomed } from "../../adapters/teams/welcomed.js";
 import { createMemoryLogger } from "../../adapters/log.js";
+import { memoryConversations } from "../../src/conversation.js";
 import type { Change } from "../../src/curation/state.js";
 import { createSqlHomeRegionStore } from "../../src/home-region/sql-store.js";
 import { createSqlClaims } from "../../src/state/claims.js";
@@ -26,6 +27,20 @@ async function twoInstances(dialect: Dialect) {
 }
 
 const change = (id: string, extra: Partial<Change> = {}): Change => ({ id, user: "slack:U1", userName: "Kaisa", platform: "slack", file: "regions/kainuu.yaml", before: "a", after: "b", summary: ["muutos"], rights: ["kainuu"], ...extra });
+
+describe("the conversation store in memory (one instance)", () => {
+  it("keeps a context until it expires, and beyond its size forgets the one written longest ago", async () => {
+    let now = 0;
+    const store = memoryConversations(2, () => now);
+    await store.set("c1", "one", 100);
+    await store.set("c2", "two", 100);
+    await store.set("c1", "one again", 100);
+    await store.set("c3", "three", 100);
+    expect([await store.get("c1"), await store.get("c2"), await store.get("c3")]).toEqual(["one again", undefined, "three"]);
+    now = 100;
+    expect(await store.get("c1")).toBeUndefined();
+  });
+});
 
 describe.each(DIALECTS)("the stores in %s", (dialect) => {
   it("curation: one of two instances confirming the same change wins; history, subscriptions and unfinished changes are shared", async () => {
