@@ -5,21 +5,20 @@
 // routed back through the adapter of each subscriber's platform.
 import { resolve } from "node:path";
 import { createBot, type CoreBot } from "../src/bot.js";
-import { curationReply } from "../src/curation/curation-phrases.js";
 import { parseCoordinators } from "../src/curation/coordinators.js";
 import { createCurator } from "../src/curation/curator.js";
 import { createSqlStateStore } from "../src/state/curation-store.js";
-import { DATABASE_FILE, openDatabase, type Sql } from "../src/state/database.js";
+import { DATABASE_FILE, openDatabase, type Sql, type SqlStats } from "../src/state/database.js";
 import { createSqlClaims, memoryClaims } from "../src/state/claims.js";
 import { createSqlConversations } from "../src/state/sql-conversations.js";
-import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";
-import { watchKnowledge } from "../src/knowledge/watch.js";
+import { formatProblem } from "../src/knowledge/parse-file.js";
 import { createHomeRegions } from "../src/home-region/home-regions.js";
 import { createSqlHomeRegionStore } from "../src/home-region/sql-store.js";
 import { createLoop, type Loop } from "../src/loop/loop.js";
 import { retentionDays } from "../src/loop/retention.js";
 import { createSqlLoopStore } from "../src/loop/sql-store.js";
 import type { Reply } from "../src/seam.js";
+import { followKnowledge } from "./knowledge-follow.js";
 import { openKnowledgeSource } from "./knowledge-source.js";
 import { knowledgeWebhook } from "./knowledge-webhook.js";
 import type { Logger } from "./log.js";
@@ -28,8 +27,6 @@ import { startHttpServer, type RunningServer } from "./server.js";
 
 /** How often the loop's chores (stale-fact reminders, the retention clean-up) run after the first. */
 const CHORES_MS = 6 * 60 * 60_000;
-/** A refused commit is reported to the coordinators' channel once, by one instance. */
-const REPORTED_MS = 24 * 60 * 60_000;
 
 export interface Runtime {
   bot: CoreBot;
@@ -39,7 +36,7 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-async function openState(env: NodeJS.ProcessEnv, dataDir: string, log: Logger): Promise<Sql> {
+async function openState(env: NodeJS.ProcessEnv, dataDir: string, log: Logger): Promise<Sql & { stats(): SqlStats }> {
   try {
     return await openDatabase({ dataDir, url: env.DATABASE_URL, onError: (err) => log.error("database connection lost; the next query reconnects", { err }) });
   } catch (err) {
@@ -119,56 +116,12 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     if (teams) adapters.push(teams);
   }
 
-  /** A knowledge change that fails the checks: the log, and (once across instances) the coordinators' channel. */
-  const refused = async (problems: Problem[], commit?: string) => {
-    log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem), ...(commit ? { commit } : {}) });
-    if (commit && !(await claims.claim(`refused:${commit}`, REPORTED_MS))) return;
-    // "slack:C0123", or "slack:C0123:T0123" naming the workspace when Slack is installed in many.
-    const [platform, channel, team] = (env.COORDINATOR_CHANNEL ?? "").split(":");
-    if (platform && channel) {
-      const title = commit ? `Tietopohjan commit ${commit.slice(0, 8)} hylättiin: virheitä tiedostoissa` : "Tietopohjan muutos hylättiin: virheitä tiedostoissa";
-      await sendTo(platform, { channel, ...(team ? { team } : {}) }, curationReply("fi", title, problems.map(formatProblem), false)).catch((err: unknown) => log.error("telling coordinators failed", { err }));
-    }
-  };
-  const changed = (before: Parameters<typeof curator.knowledgeChanged>[0], after: Parameters<typeof curator.knowledgeChanged>[1], commit?: string) =>
-    curator.knowledgeChanged(before, after, commit).catch((err: unknown) => log.error("announcing a knowledge change failed", { err }));
-
-  let stopFollowing: () => void;
-  let pull: () => Promise<void> = async () => {};
+  const following = followKnowledge({ source, curator, claims, log, coordinatorChannel: env.COORDINATOR_CHANNEL, send: sendTo });
   const gk = source.git;
-  if (gk) {
-    let pulling: Promise<void> | undefined;
-    // One pull at a time; a webhook during a pull is served by that pull's fetch or the next tick.
-    pull = () =>
-      (pulling ??= (async () => {
-        try {
-          const r = await gk.follow();
-          if (r.kind === "advanced") {
-            log.info("knowledge commit served", { commit: r.commit, version: r.after.version });
-            await changed(r.before, r.after, r.commit);
-          } else if (r.kind === "refused") await refused(r.problems, r.commit);
-          await files.settle(new Date());
-        } catch (err) {
-          log.warn("knowledge pull failed; the served commit stays", { err });
-        } finally {
-          pulling = undefined;
-        }
-      })());
-    const timer = setInterval(() => void pull(), source.pullMs).unref();
-    stopFollowing = () => clearInterval(timer);
-    const head = gk.refused();
-    if (head) void refused(head.problems, head.commit);
-  } else {
-    stopFollowing = watchKnowledge(store, {
-      reloaded: (before, after, ms) => {
-        log.info("knowledge reloaded", { version: after.version, ms: Math.round(ms * 10) / 10 });
-        void changed(before, after);
-      },
-      refused: (problems) => void refused(problems),
-    });
-  }
 
   const health = async () => {
+    // Read before this check's own query: the benchmark takes the difference per question.
+    const { queries, ms } = sql.stats();
     const started = performance.now();
     const database = await sql.get("SELECT 1 AS ok").then(
       () => ({ ok: true, ms: Math.round((performance.now() - started) * 10) / 10 }),
@@ -176,13 +129,13 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     );
     const c = store.current();
     const knowledge = { version: c.version, loadedAt: c.loadedAt.toISOString(), ...(gk ? { commit: gk.served(), branch: gk.settings.branch, ...(gk.refused() ? { refused: { commit: gk.refused()!.commit, problems: gk.refused()!.problems.map(formatProblem) } } : {}) } : { dir: store.dir }) };
-    return { ok: database.ok, knowledge, database: { kind: sql.dialect, where: sql.where, ...database } };
+    return { ok: database.ok, knowledge, database: { kind: sql.dialect, where: sql.where, ...database, queries, queryMs: Math.round(ms * 1000) / 1000 } };
   };
   const port = Number(env.PORT ?? 3978);
   const host = env.HOST ?? "0.0.0.0";
-  const routes = gk ? [(app: Parameters<typeof knowledgeWebhook>[0]) => knowledgeWebhook(app, source.webhookSecret, () => void pull())] : [];
+  const routes = gk ? [(app: Parameters<typeof knowledgeWebhook>[0]) => knowledgeWebhook(app, source.webhookSecret, () => void following.pull())] : [];
   const close = async () => {
-    stopFollowing();
+    following.stop();
     await server?.close();
     await sql.close();
   };

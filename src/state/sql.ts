@@ -30,6 +30,38 @@ export interface Sql {
   close(): Promise<void>;
 }
 
+/** Calls made so far and the time spent waiting for them (a transaction counts once, whole). */
+export interface SqlStats {
+  queries: number;
+  ms: number;
+}
+
+/** Counts the calls and the time they take: /health reports it, and the benchmark reads it per question. */
+export function timed(sql: Sql): Sql & { stats(): SqlStats } {
+  const stats: SqlStats = { queries: 0, ms: 0 };
+  const time = async <T>(call: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await call();
+    } finally {
+      stats.queries++;
+      stats.ms += performance.now() - started;
+    }
+  };
+  return {
+    dialect: sql.dialect,
+    where: sql.where,
+    all: (q, p) => time(() => sql.all(q, p)),
+    get: (q, p) => time(() => sql.get(q, p)),
+    run: (q, p) => time(() => sql.run(q, p)),
+    exec: (q) => time(() => sql.exec(q)),
+    transaction: (fn) => time(() => sql.transaction(fn)),
+    migrationLock: (fn) => sql.migrationLock(fn),
+    close: () => sql.close(),
+    stats: () => ({ ...stats }),
+  };
+}
+
 export function sqliteSql(db: Database.Database, where: string): Sql {
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
