@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { gitFiles } from "../src/curation/git-files.js";
 import { localFiles, type KnowledgeFiles } from "../src/curation/knowledge-files.js";
 import type { StateStore } from "../src/curation/state.js";
+import { GitError } from "../src/knowledge/git.js";
 import { openGitKnowledge, type GitKnowledge } from "../src/knowledge/git-knowledge.js";
 import { createKnowledgeStore, type KnowledgeStore } from "../src/knowledge/store.js";
 import { ConfigError } from "./platform.js";
@@ -38,6 +39,9 @@ export async function openKnowledgeSource(env: NodeJS.ProcessEnv, dataDir: strin
     const store = createKnowledgeStore(knowledgeDir);
     return { store, files: localFiles(store, state, log), pullMs: 0 };
   }
-  const git = await openGitKnowledge({ repo: settings.repo, branch: settings.branch, dir: join(dataDir, "knowledge-repo") }, log);
+  const git = await openGitKnowledge({ repo: settings.repo, branch: settings.branch, dir: join(dataDir, "knowledge-repo") }, log).catch((err: unknown) => {
+    // Unreachable, no such branch, no access: git's own words, without a stack trace.
+    throw err instanceof GitError ? new ConfigError(`the knowledge repository ${settings.repo} (branch ${settings.branch}) cannot be read: ${err.message}`) : err;
+  });
   return { store: git.store, files: gitFiles(git, state, settings.authorDomain, log), git, pullMs: settings.pullMs, ...(settings.webhookSecret ? { webhookSecret: settings.webhookSecret } : {}) };
 }

@@ -49,3 +49,13 @@ describe("the knowledge webhook", () => {
     await until(async () => (await served()) === second, 10_000);
   });
 });
+
+describe("the knowledge repository's settings", () => {
+  it("stop the start with one line saying what to fix: a missing branch, a repository that cannot be read", async () => {
+    const log = createMemoryLogger();
+    const other = join(dataDir, "other");
+    await expect(startRuntime({ DATA_DIR: other, KNOWLEDGE_REPO: repo.bare }, log, KNOWLEDGE_DIR)).rejects.toThrow(/set KNOWLEDGE_BRANCH/);
+    await expect(startRuntime({ DATA_DIR: other, KNOWLEDGE_REPO: join(dataDir, "nowhere.git"), KNOWLEDGE_BRANCH: BRANCH }, log, KNOWLEDGE_DIR)).rejects.toThrow(/cannot be read: git clone failed .*does not exist/);
+    await expect(startRuntime({ DATA_DIR: other, KNOWLEDGE_REPO: repo.bare, KNOWLEDGE_BRANCH: "no-such-branch" }, log, KNOWLEDGE_DIR)).rejects.toThrow(/no-such-branch/);
+  });
+});
