@@ -139,6 +139,8 @@ describe("two instances sharing PostgreSQL and a knowledge repository", () => {
     void event(a, { type: "message", channel_type: "im", user: "UCOORD", channel: "DCOORD", ts: `${++n}.1`, text: `vahvista ${id}` }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, Math.random() * 400));
     await a.kill("SIGKILL");
+    // A git push A had started runs on as an orphan and may still land: let it, as it would in life.
+    await new Promise((r) => setTimeout(r, 1000));
     expect(await ask(b, "Montako sote-järjestöä Lapissa on?")).toContain(String(await headFigure("regions/lappi.yaml", "ngos")));
     const inGit = await committed(id);
     if (inGit) {
