@@ -53,6 +53,17 @@ describe("Teams adapter over HTTP", () => {
     expect(String(card.content.fallbackText)).toContain(String(figure(region("pirkanmaa"), "ngos")).slice(0, 3));
   });
 
+  it("answers an activity the Bot Framework delivers twice only once", async () => {
+    const once = activity({ id: "a:redelivered", conversationType: "personal" }, { text: "Montako sote-järjestöä Lapissa on?" });
+    expect((await post(once)).status).toBe(200);
+    expect((await post(once)).status).toBe(200);
+    await post(activity({ id: "a:redelivered", conversationType: "personal" }, { text: "entä Kainuun?" }));
+    const replies = await waitReplies("a:redelivered", 2);
+    expect(plain(cardText(replies[0]!))).toContain(String(figure(region("lappi"), "ngos")));
+    expect(plain(cardText(replies[1]!))).toContain(String(figure(region("kainuu"), "ngos")));
+    expect(log.lines.filter((l) => l.event === "teams activity already answered")).toHaveLength(1);
+  });
+
   it("strips the @mention in a channel and answers in that thread", async () => {
     const thread = "19:channel-1@thread.tacv2;messageid=1700000000000";
     await post(activity({ id: thread, conversationType: "channel" }, { text: "<at>Järjestöbotti</at> Kainuun asukasluku", entities: [{ type: "mention", text: "<at>Järjestöbotti</at>", mentioned: BOT }] }));
