@@ -2,11 +2,11 @@
 // or a git repository when KNOWLEDGE_REPO and KNOWLEDGE_BRANCH are set (a clone per instance under
 // DATA_DIR, pulled every KNOWLEDGE_PULL_S seconds and on the webhook; chat changes pushed as commits).
 import { join } from "node:path";
-import { gitFiles } from "../src/curation/git-files.js";
+import { gitFiles } from "./git/commit-changes.js";
 import { localFiles, type KnowledgeFiles } from "../src/curation/knowledge-files.js";
 import type { StateStore } from "../src/curation/state.js";
-import { GitError } from "../src/knowledge/git.js";
-import { openGitKnowledge, type GitKnowledge } from "../src/knowledge/git-knowledge.js";
+import { GitError } from "./git/git.js";
+import { openGitKnowledge, type GitKnowledge } from "./git/follow-branch.js";
 import { createKnowledgeStore, type KnowledgeStore } from "../src/knowledge/store.js";
 import { ConfigError } from "./platform.js";
 

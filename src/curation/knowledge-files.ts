@@ -1,5 +1,5 @@
 // Where confirmed changes go and where the history comes from: the local knowledge directory
-// (files written atomically, history in the database) or a git repository (git-files.ts: commits
+// (files written atomically, history in the database) or a git repository (adapters/git/commit-changes.ts: commits
 // pushed to a branch, history from git log). The curator decides what a change is and who may
 // make it; this decides how it reaches the files every instance serves.
 import { existsSync, readFileSync } from "node:fs";

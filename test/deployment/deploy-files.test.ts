@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { git } from "../../src/knowledge/git.js";
+import { git } from "../../adapters/git/git.js";
 import { createKnowledgeRepo } from "../helpers/knowledge-repo.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");

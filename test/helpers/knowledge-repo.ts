@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { git } from "../../src/knowledge/git.js";
+import { git } from "../../adapters/git/git.js";
 import { KNOWLEDGE_DIR } from "./bot.js";
 
 export const BRANCH = "main";

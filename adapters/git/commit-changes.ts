@@ -7,11 +7,11 @@
 // left "writing" by a stopped instance is settled by any instance from the branch itself.
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { GitError } from "../knowledge/git.js";
-import { REMOTE_HEAD, type GitKnowledge } from "../knowledge/git-knowledge.js";
-import { isKnowledgePath } from "../knowledge/load.js";
-import type { KnowledgeFiles, Written } from "./knowledge-files.js";
-import type { Change, HistoryRecord, StateStore } from "./state.js";
+import { GitError } from "./git.js";
+import { REMOTE_HEAD, type GitKnowledge } from "./follow-branch.js";
+import { isKnowledgePath } from "../../src/knowledge/load.js";
+import type { KnowledgeFiles, Written } from "../../src/curation/knowledge-files.js";
+import type { Change, HistoryRecord, StateStore } from "../../src/curation/state.js";
 
 /** Pushes tried before giving up on a busy branch. */
 const PUSHES = 3;

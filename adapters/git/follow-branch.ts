@@ -6,9 +6,9 @@
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { createQueue, filesAt, git, type GitOptions } from "./git.js";
-import { isKnowledgePath, loadFromSources, MAX_FILE_BYTES, type LoadResult } from "./load.js";
-import type { Problem } from "./parse-file.js";
-import { createKnowledgeStore, KnowledgeError, type Compiled, type KnowledgeStore } from "./store.js";
+import { isKnowledgePath, loadFromSources, MAX_FILE_BYTES, type LoadResult } from "../../src/knowledge/load.js";
+import type { Problem } from "../../src/knowledge/parse-file.js";
+import { createKnowledgeStore, KnowledgeError, type Compiled, type KnowledgeStore } from "../../src/knowledge/store.js";
 
 export interface GitSettings {
   /** A URL git can clone (https, ssh) or a path. */
