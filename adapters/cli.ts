@@ -70,7 +70,7 @@ function program(exit: { code: number }): Command {
     .option("--csv", "one table (section,item,count,detail) for a spreadsheet")
     .action(async (o: { since?: string; workspace?: string; tenant?: string; csv?: boolean }) => {
       const { reportCommand } = await import("./report-command.js");
-      exit.code = reportCommand(o, process.env, knowledgeDir(), (s) => process.stdout.write(s));
+      exit.code = await reportCommand(o, process.env, knowledgeDir(), (s) => process.stdout.write(s));
     });
 
   p.command("bench")

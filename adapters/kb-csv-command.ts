@@ -11,7 +11,8 @@ import { createCurator } from "../src/curation/curator.js";
 import { figuresToCsv, planFiguresCsv } from "../src/curation/figures-csv.js";
 import { createKnowledgeStore } from "../src/knowledge/store.js";
 import { MAX_FILE_BYTES, loadKnowledge } from "../src/knowledge/load.js";
-import { createSqliteStateStore } from "../src/state/curation-store.js";
+import { localFiles } from "../src/curation/knowledge-files.js";
+import { createSqlStateStore } from "../src/state/curation-store.js";
 import { openDatabase } from "../src/state/database.js";
 import { printProblems } from "./kb-command.js";
 
@@ -52,9 +53,11 @@ export async function kbImport(dir: string, csvFile: string, o: { yes?: boolean 
   const planned = planFiguresCsv(basename(csvFile), readFileSync(csvFile, "utf8"), k, (file) => k.texts.get(file) ?? "");
   if ("problems" in planned) return printProblems(planned.problems, csvFile);
   const dataDir = resolve(env.DATA_DIR ?? "data");
-  const db = openDatabase(dataDir);
+  // The history the bot reads: its SQLite file, or PostgreSQL with DATABASE_URL.
+  const db = await openDatabase({ dataDir, url: env.DATABASE_URL });
   try {
-    const curator = createCurator({ store, state: createSqliteStateStore(db, dataDir), coordinators: parseCoordinators(undefined) });
+    const state = await createSqlStateStore(db, dataDir);
+    const curator = createCurator({ store, state, files: localFiles(store, state, () => {}), coordinators: parseCoordinators(undefined) });
     const described = curator.describe(planned.files, "en");
     if (!("words" in described)) {
       (described.answered ? process.stdout : process.stderr).write(described.text + "\n");
@@ -69,6 +72,6 @@ export async function kbImport(dir: string, csvFile: string, o: { yes?: boolean 
     (reply.answered ? process.stdout : process.stderr).write(reply.text + "\n");
     return reply.answered ? 0 : 1;
   } finally {
-    db.close();
+    await db.close();
   }
 }

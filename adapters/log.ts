@@ -25,7 +25,9 @@ const SECRET_KEYS = [
   "token", "botToken", "appToken", "userToken", "accessToken", "access_token", "refreshToken", "bot_token",
   "password", "appPassword", "MicrosoftAppPassword", "clientSecret", "client_secret",
   "secret", "signingSecret", "signing_secret", "encryptionKey",
-  "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_SECRET", "MICROSOFT_APP_PASSWORD",
+  "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "MICROSOFT_APP_PASSWORD",
+  // The shared database's URL carries its password; the knowledge webhook's secret; the key sealing installations.
+  "DATABASE_URL", "connectionString", "KNOWLEDGE_WEBHOOK_SECRET", "DATA_ENCRYPTION_KEY",
   "authorization", "Authorization", "cookie", "Cookie",
 ];
 /** Where a secret may sit in a logged context: at the top, one or two levels down, or in headers. */

@@ -3,7 +3,8 @@
 import type { Express } from "express";
 import type { LoopActions } from "../src/loop/loop.js";
 import type { Bot, Reply } from "../src/seam.js";
-import type { Db } from "../src/state/database.js";
+import type { Claims } from "../src/state/claims.js";
+import type { Sql } from "../src/state/database.js";
 import type { Coordinators } from "../src/curation/coordinators.js";
 import type { Logger } from "./log.js";
 
@@ -11,8 +12,13 @@ export interface AdapterContext {
   bot: Bot;
   env: NodeJS.ProcessEnv;
   log: Logger;
-  /** The shared database (DATA_DIR/jarjestobotti.sqlite) for an adapter's own state. */
-  db?: Db;
+  /** The bot's database (SQLite under DATA_DIR, or PostgreSQL) for an adapter's own state. */
+  db?: Sql;
+  /**
+   * Event ids answered and threads answered in: in memory for one instance, in the shared database
+   * for several (a platform's retry may reach another instance). In memory when absent.
+   */
+  claims?: Claims;
   /** Files are fetched only for coordinators: the adapter asks before downloading anything. */
   coordinators?: Coordinators;
   /** Feedback and "ask a coordinator" clicks go here (absent in tests of an adapter alone). */

@@ -3,6 +3,7 @@
 import { composeHelp, composeWelcome } from "./answers/compose-help.js";
 import { composeReply } from "./answers/compose.js";
 import { createReplyBuilder } from "./answers/reply-builder.js";
+import type { ConversationStore } from "./conversation.js";
 import type { Curator } from "./curation/curator.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
 import type { KnowledgeStore } from "./knowledge/store.js";
@@ -20,6 +21,8 @@ export interface BotOptions {
   maxConversations?: number;
   /** Coordinators' commands (changes, history, subscriptions); without it every message is a question. */
   curator?: Curator;
+  /** Where handle() keeps conversations (a shared store when several instances run); memory by default. */
+  conversations?: ConversationStore;
 }
 
 interface Context {
@@ -70,7 +73,36 @@ export function createBot(options: BotOptions): CoreBot {
         const reply = await options.curator.handle(message, language);
         if (reply) return reply;
       }
-      return answer(message);
+      const shared = options.conversations;
+      if (!shared) return answer(message);
+      // The context another instance may have saved replaces this one's memory of the conversation.
+      const id = message.conversationId;
+      const saved = await shared.get(id);
+      const ctx = saved ? loadContext(saved, options.store.current().understander.index.passages) : undefined;
+      contexts.delete(id);
+      if (ctx) contexts.set(id, ctx);
+      const reply = answer(message);
+      const after = contexts.get(id);
+      // No context after this answer ends the conversation's context everywhere (it expires at once).
+      await shared.set(id, after ? JSON.stringify(after, saveValue) : "null", after ? after.at + idleMs : now());
+      return reply;
     },
   };
+}
+
+// A context as JSON: a passage by its id (found again in the same knowledge), Sets and Maps as lists.
+const saveValue = (key: string, v: unknown) =>
+  v instanceof Set ? { $set: [...v] } : v instanceof Map ? { $map: [...v] } : key === "passage" && v && typeof v === "object" ? { $passage: (v as { id: string }).id } : v;
+
+function loadContext(json: string, passages: Array<{ id: string }>): Context | undefined {
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  let missing = false;
+  const ctx = JSON.parse(json, (_key, v: unknown) => {
+    if (!v || typeof v !== "object") return v;
+    if ("$set" in v) return new Set(v.$set as unknown[]);
+    if ("$map" in v) return new Map(v.$map as Array<[unknown, unknown]>);
+    if ("$passage" in v) return byId.get(v.$passage as string) ?? ((missing = true), undefined);
+    return v;
+  }) as Context | null;
+  return ctx && !missing ? ctx : undefined;
 }

@@ -12,6 +12,8 @@ export interface IncomingMessage {
   conversationId: string;
   /** Platform-qualified user id ("slack:U0123"), for logs and permissions; never shown. */
   userId?: string;
+  /** The user's name as the platform shows it, when the adapter knows it: a knowledge commit's author. */
+  userName?: string;
   platform: string;
   /** The user's locale as the platform knows it ("fi-FI", "sv", "en-US"), a hint only. */
   locale?: string;

@@ -48,7 +48,7 @@ export function createSlackAdapter(ctx: AdapterContext): PlatformAdapter | null 
       ...(receiver ? { receiver } : { appToken: config.mode === "socket" ? config.appToken : "", socketMode: true }),
     });
     workspaces.listen?.(app);
-    registerListeners(app, { bot: ctx.bot, log: ctx.log, poster, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false, ...(ctx.loop ? { loop: ctx.loop } : {}) });
+    registerListeners(app, { bot: ctx.bot, log: ctx.log, poster, download, isCoordinator: (user) => ctx.coordinators?.isCoordinator(user) ?? false, ...(ctx.loop ? { loop: ctx.loop } : {}), ...(ctx.claims ? { claims: ctx.claims } : {}) });
   };
   if (config.mode === "socket") build();
   const http = config.mode === "http" ? config : undefined;

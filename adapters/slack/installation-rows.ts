@@ -1,8 +1,8 @@
 // Where Slack installations are kept: one row per workspace (or per Enterprise Grid organisation
 // for an org-wide install), holding the installation sealed with DATA_ENCRYPTION_KEY. The row
-// store never sees a token in clear; installations.ts seals and opens. One small interface, so a
-// server database can replace the embedded SQLite one (below) with one module's work.
-import { migrate, type Db, type Migration } from "../../src/state/database.js";
+// store never sees a token in clear; installations.ts seals and opens. Kept in the bot's database
+// (SQLite or PostgreSQL), so every instance can answer every workspace.
+import { migrate, type Migration, type Sql } from "../../src/state/database.js";
 
 export interface InstallationRow {
   /** "team:T0123" for a workspace, "enterprise:E0123" for an org-wide install. */
@@ -40,24 +40,26 @@ const MIGRATIONS: Migration[] = [
 type Row = { key: string; team_id: string | null; enterprise_id: string | null; sealed: string; installed_at: string };
 const toRow = (r: Row): InstallationRow => ({ key: r.key, sealed: r.sealed, at: r.installed_at, ...(r.team_id ? { teamId: r.team_id } : {}), ...(r.enterprise_id ? { enterpriseId: r.enterprise_id } : {}) });
 
-export function createSqliteInstallationRows(db: Db): InstallationRows {
-  migrate(db, MIGRATIONS);
-  const upsert = db.prepare(`INSERT INTO slack_installations (key, team_id, enterprise_id, sealed, installed_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (key) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id, sealed = excluded.sealed, installed_at = excluded.installed_at`);
-  const one = db.prepare<[string], Row>("SELECT * FROM slack_installations WHERE key = ?");
-  const first = db.prepare<[], Row>("SELECT * FROM slack_installations LIMIT 1");
-  const remove = db.prepare("DELETE FROM slack_installations WHERE key = ?");
+export function createInstallationRows(db: Sql): InstallationRows {
+  // The table is made on first use; the start's key check (a first use) reports a failure.
+  const migrated = migrate(db, MIGRATIONS).then(() => db);
+  migrated.catch(() => undefined);
+  const sql = { run: async (...a: Parameters<Sql["run"]>) => (await migrated).run(...a), get: async <T>(...a: Parameters<Sql["get"]>) => (await migrated).get<T>(...a) };
   return {
     async put(r) {
-      upsert.run(r.key, r.teamId ?? null, r.enterpriseId ?? null, r.sealed, r.at);
+      await sql.run(
+        `INSERT INTO slack_installations (key, team_id, enterprise_id, sealed, installed_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id, sealed = excluded.sealed, installed_at = excluded.installed_at`,
+        [r.key, r.teamId ?? null, r.enterpriseId ?? null, r.sealed, r.at],
+      );
     },
     async get(key) {
-      const r = one.get(key);
+      const r = await sql.get<Row>("SELECT * FROM slack_installations WHERE key = ?", [key]);
       return r && toRow(r);
     },
-    delete: async (key) => remove.run(key).changes === 1,
+    delete: async (key) => (await sql.run("DELETE FROM slack_installations WHERE key = ?", [key])) === 1,
     async sample() {
-      const r = first.get();
+      const r = await sql.get<Row>("SELECT * FROM slack_installations LIMIT 1");
       return r && toRow(r);
     },
   };

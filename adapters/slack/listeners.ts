@@ -11,7 +11,7 @@ import { uploadFailedReply } from "../../src/curation/upload-failed.js";
 import { DownloadError, MAX_DOWNLOAD_BYTES } from "../download.js";
 import type { Logger } from "../log.js";
 import { languageOfLocale } from "../locale.js";
-import { createRecent } from "../recent.js";
+import { memoryClaims, type Claims } from "../../src/state/claims.js";
 import { cleanSlackText, slackConversationId, slackPlace, workspaceOf, type SlackAddress } from "./incoming.js";
 import { homeView } from "./home.js";
 import type { Poster } from "./post.js";
@@ -32,31 +32,41 @@ export interface SlackDeps {
   download: (url: string, token: string) => Promise<string>;
   isCoordinator: (userId: string) => boolean;
   loop?: LoopActions;
+  /** Events answered and threads answered in, shared when several instances run (platform.ts). */
+  claims?: Claims;
 }
+
+/** Slack retries a lost event three times within about five minutes; an hour covers them all. */
+const EVENT_MS = 60 * 60_000;
+/** A thread the bot answered in stays its conversation for this long. */
+const THREAD_MS = 30 * 24 * 60 * 60_000;
 
 type SharedFile = { name?: string; size?: number; url_private_download?: string; url_private?: string };
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   const { bot, log } = deps;
-  // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again.
-  const answeredEvents = createRecent();
+  const claims = deps.claims ?? memoryClaims();
+  // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again,
+  // and with several instances the retry may reach another one: the event id is claimed once.
+  const firstTime = (eventId: string) => claims.claim(`slack:event:${eventId}`, EVENT_MS);
   // Threads the bot has answered in: a plain message there continues the conversation.
-  const threads = createRecent();
+  const threads = { add: (id: string) => claims.claim(`slack:thread:${id}`, THREAD_MS), has: (id: string) => claims.has(`slack:thread:${id}`) };
 
-  // The user's Slack locale is a hint for short questions whose language the words do not tell.
-  // One users.info call per user (per workspace: the client holds its token), remembered; a
-  // failure just means no hint.
-  const locales = new Map<string, Promise<string | undefined>>();
-  const localeOf = (client: WebClient, user: string) => {
+  // The user's Slack locale is a hint for short questions whose language the words do not tell,
+  // and the name authors a coordinator's knowledge commit. One users.info call per user (per
+  // workspace: the client holds its token), remembered; a failure just means neither.
+  const profiles = new Map<string, Promise<{ locale?: string; name?: string }>>();
+  const profileOf = (client: WebClient, user: string) => {
     const key = `${client.token}:${user}`;
-    let locale = locales.get(key);
-    if (!locale) {
-      locale = client.users.info({ user, include_locale: true }).then((r) => r.user?.locale, () => undefined);
-      if (locales.size > 10_000) locales.clear();
-      locales.set(key, locale);
+    let profile = profiles.get(key);
+    if (!profile) {
+      profile = client.users.info({ user, include_locale: true }).then((r) => ({ locale: r.user?.locale, name: r.user?.real_name || r.user?.name }), () => ({}));
+      if (profiles.size > 10_000) profiles.clear();
+      profiles.set(key, profile);
     }
-    return locale;
+    return profile;
   };
+  const localeOf = async (client: WebClient, user: string) => (await profileOf(client, user)).locale;
 
   // A slash command is acknowledged within Slack's 3 s: its locale is waited for at most a second.
   const localeSoon = (client: WebClient, user: string) =>
@@ -64,10 +74,10 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress) => {
     const conversationId = slackConversationId(address.channel, address.thread_ts);
-    const locale = await localeOf(client, user);
-    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}) });
+    const { locale, name } = await profileOf(client, user);
+    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}), ...(name ? { userName: name } : {}) });
     await deps.poster.postReply(client, address, reply);
-    if (address.thread_ts) threads.add(conversationId);
+    if (address.thread_ts) await threads.add(conversationId);
   };
   /** The declared size is checked first (cheap), then the bytes as they arrive (the truth). */
   const fetchAndAsk = async (file: SharedFile, url: string, token: string, ask: (text: string) => Promise<Reply>, locale: string | undefined): Promise<Reply> => {
@@ -84,14 +94,15 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     run().catch((err: unknown) => log.error(`slack ${what} failed`, { ...context, err }));
 
   app.event("app_mention", async ({ event, body, client, context }) => {
-    if (!answeredEvents.add(body.event_id)) return;
+    if (!(await firstTime(body.event_id))) return;
     const text = cleanSlackText(event.text, context.botUserId);
     const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...workspaceOf(context) };
     await guard("mention", () => answerIn(client, text, event.user ?? "", address), { channel: event.channel, eventId: body.event_id });
   });
 
   app.message(async ({ message, body, client, context }) => {
-    if (message.subtype === "file_share" && message.channel_type === "im" && answeredEvents.add(body.event_id)) {
+    if (message.subtype === "file_share" && message.channel_type === "im") {
+      if (!(await firstTime(body.event_id))) return;
       const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.(ya?ml|csv)$/i.test(f.name ?? ""));
       const url = file?.url_private_download ?? file?.url_private;
       if (!file || !url) return;
@@ -106,13 +117,13 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       return;
     }
     if (message.subtype !== undefined || !("user" in message) || !("text" in message) || !message.text) return;
-    if (!answeredEvents.add(body.event_id)) return;
     const me = context.botUserId;
     if (message.user === me || (me && message.text.includes(`<@${me}`))) return; // mentions are app_mention's
     const inDm = message.channel_type === "im";
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
     const thread = threadTs && slackConversationId(message.channel, threadTs);
-    if (!inDm && !(thread && (threads.has(thread) || deps.loop?.watches(thread)))) return;
+    if (!inDm && !(thread && ((await threads.has(thread)) || (await deps.loop?.watches(thread))))) return;
+    if (!(await firstTime(body.event_id))) return;
     const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...workspaceOf(context) };
     await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
   });

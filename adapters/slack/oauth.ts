@@ -10,14 +10,14 @@ import { defaultCallbackFailure, InstallProvider, type CallbackOptions } from "@
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Express } from "express";
 import { parse } from "yaml";
-import type { Db } from "../../src/state/database.js";
+import type { Sql } from "../../src/state/database.js";
 import { createSealer } from "../../src/state/encryption.js";
 import type { Logger } from "../log.js";
 import { ConfigError } from "../platform.js";
 import { slackLogger } from "./bolt-logger.js";
 import type { SlackAuth } from "./config.js";
 import type { SlackAddress } from "./incoming.js";
-import { createSqliteInstallationRows } from "./installation-rows.js";
+import { createInstallationRows } from "./installation-rows.js";
 import { createInstallationStore } from "./installations.js";
 import type { Workspaces } from "./workspaces.js";
 
@@ -33,9 +33,9 @@ export function manifestScopes(): string[] {
 /** Which workspace (or organisation, for an org-wide install) an event concerns, as Bolt's context says. */
 type Where = { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean };
 
-export function manyWorkspaces(auth: Extract<SlackAuth, { kind: "oauth" }>, clientOptions: WebClientOptions, db: Db | undefined, log: Logger): Workspaces {
+export function manyWorkspaces(auth: Extract<SlackAuth, { kind: "oauth" }>, clientOptions: WebClientOptions, db: Sql | undefined, log: Logger): Workspaces {
   if (!db) throw new ConfigError("installing Slack in many workspaces needs the bot's database (DATA_DIR)");
-  const installations = createInstallationStore(createSqliteInstallationRows(db), createSealer(auth.encryptionKey), log);
+  const installations = createInstallationStore(createInstallationRows(db), createSealer(auth.encryptionKey), log);
   const installer = new InstallProvider({
     clientId: auth.clientId,
     clientSecret: auth.clientSecret,

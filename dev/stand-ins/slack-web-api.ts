@@ -24,6 +24,7 @@ export async function startSlackStandIn() {
   const failures = new Map<string, Array<{ status: number; retryAfter?: number }>>();
   const files = new Map<string, string>();
   const locales = new Map<string, string>();
+  const names = new Map<string, string>();
   const hangs = new Map<string, number>();
   const slow = new Map<string, Array<number>>();
   const downloads: Array<{ name: string; host: string; authorization?: string }> = [];
@@ -67,7 +68,7 @@ export async function startSlackStandIn() {
     else if (method === "auth.test") {
       const issued = token ? tokens.get(token) : undefined;
       answer(issued ? { ok: true, user_id: issued.botUserId, bot_id: issued.botId, team_id: issued.team?.id, enterprise_id: issued.enterprise?.id, url: "https://example.slack.com/" } : { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1" });
-    } else if (method === "users.info") answer({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI" } });
+    } else if (method === "users.info") answer({ ok: true, user: { id: body.user, locale: locales.get(String(body.user)) ?? "fi-FI", ...(names.has(String(body.user)) ? { real_name: names.get(String(body.user)) } : {}) } });
     else if (method === "conversations.history" || method === "conversations.replies") {
       // A workspace reads back only what was posted with a token of its own.
       const posted = calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === body.channel && Number(c.ts) >= Number(body.oldest ?? 0) && sameWorkspace(c.token, token));
@@ -122,6 +123,8 @@ export async function startSlackStandIn() {
     calls,
     of: (method: string) => calls.filter((c) => c.method === method),
     setLocale: (user: string, locale: string) => void locales.set(user, locale),
+    /** The user's full name, as users.info gives it. */
+    setName: (user: string, name: string) => void names.set(user, name),
     /** Makes a file downloadable as Slack's url_private would be; returns its URL. */
     shareFile: (name: string, text: string) => (files.set(name, text), `${url}/files/${name}`),
     failNext: (method: string, ...list: Array<{ status: number; retryAfter?: number }>) => failures.set(method, list),

@@ -12,20 +12,20 @@ export interface Reconciled {
   failed: string[];
 }
 
-export function reconcileChanges(state: StateStore, knowledgeDir: string, now: Date, log: (event: string, context: Record<string, unknown>) => void): Reconciled {
+export async function reconcileChanges(state: StateStore, knowledgeDir: string, now: Date, log: (event: string, context: Record<string, unknown>) => void): Promise<Reconciled> {
   const result: Reconciled = { applied: [], failed: [] };
-  for (const change of state.unfinished()) {
+  for (const change of await state.unfinished()) {
     const disk = (file: string) => (existsSync(join(knowledgeDir, file)) ? readFileSync(join(knowledgeDir, file), "utf8") : "");
     const written = change.files.filter((f) => disk(f.file) === f.after);
     if (written.length === change.files.length) {
-      state.markApplied(change.id, now);
+      await state.markApplied(change.id, now);
       result.applied.push(change.id);
     } else {
       // Still the old text (the crash came before a rename), or someone has edited a file since:
       // this change is not what is on disk. Files of it that were written get their old text
       // back, so a change of several files is never left half done.
       restoreFiles(knowledgeDir, written);
-      state.markFailed(change.id);
+      await state.markFailed(change.id);
       result.failed.push(change.id);
     }
   }

@@ -1,6 +1,5 @@
 // Where home regions are kept: one setting per channel and per organisation (a Slack workspace or
-// a Teams tenant). One small interface, so the embedded SQLite store (sqlite-store.ts) can be
-// replaced by a server database with one module's work.
+// a Teams tenant). One small interface over the bot's database (sql-store.ts).
 import type { HomeLevel } from "./commands.js";
 
 export interface HomeRegionSetting {

@@ -24,10 +24,17 @@ export interface Knowledge {
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: Problem[] };
 
+/**
+ * Whether a path (relative to the knowledge directory) is a knowledge file: YAML, and not under a
+ * hidden folder, so a knowledge repository's .git and CI files (.github/workflows/*.yml) are not read.
+ */
+export const isKnowledgePath = (file: string) => /\.ya?ml$/.test(file) && !file.split(/[\\/]/).some((part) => part.startsWith("."));
+
 export function listKnowledgeFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(join(entry.parentPath, entry.name));
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && isKnowledgePath(relative(dir, path))) out.push(path);
   }
   return out.sort();
 }

@@ -19,11 +19,11 @@ import type { CoordinatorChannel, LoopStore, Rating } from "./store.js";
 
 /** What adapters call when someone clicks a loop control; each returns what to show the clicker. */
 export interface LoopActions {
-  rate(questionId: string, rating: Rating): Reply;
-  reason(questionId: string, reason: string): Reply;
+  rate(questionId: string, rating: Rating): Promise<Reply>;
+  reason(questionId: string, reason: string): Promise<Reply>;
   escalate(questionId: string, userId: string | undefined): Promise<Reply>;
   /** Threads the bot must read without being mentioned: coordinators answering an escalation. */
-  watches(conversationId: string): boolean;
+  watches(conversationId: string): Promise<boolean>;
 }
 
 export interface LoopOptions {
@@ -63,19 +63,20 @@ export function createLoop(o: LoopOptions): Loop {
   const fallback = o.fallbackChannel ?? (() => undefined);
   const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log, fallback });
   const notice = (lang: Language, title: string) => curationReply(lang, title, [], true);
-  const canEscalate = (address: unknown) => address !== undefined && (fallback() !== undefined || o.store.channels().length > 0);
+  // COORDINATOR_CHANNEL answers without a query; else a registered channel must exist.
+  const canEscalate = async (address: unknown) => address !== undefined && (fallback() !== undefined || (await o.store.channels()).length > 0);
 
-  const command = (c: LoopCommand, m: IncomingMessage): Reply => {
+  const command = async (c: LoopCommand, m: IncomingMessage): Promise<Reply> => {
     const w = LOOP[c.language];
     if (!o.coordinators.isCoordinator(m.userId)) return notice(c.language, w.coordinatorsOnly);
     // Only a coordinator listed for all regions sees every organisation's questions.
     if (c.kind === "report") {
       const organisation = o.coordinators.mayChange(m.userId, "all") ? undefined : (m.organisation ?? "");
-      return reportReply(o.store.report(c.since, organisation), c.language, nameOf(c.language));
+      return reportReply(await o.store.report(c.since, organisation), c.language, nameOf(c.language));
     }
     if (m.address === undefined) return notice(c.language, w.cannotChannel);
     const regions = [...new Set(o.knowledge.current().understander.understand(c.regions).regions.flatMap((r) => r.ids))];
-    o.store.setChannel({ platform: m.platform, conversationId: m.conversationId, address: m.address, regions, language: c.language });
+    await o.store.setChannel({ platform: m.platform, conversationId: m.conversationId, address: m.address, regions, language: c.language });
     const names = regions.map((id) => regionName(id, c.language) ?? id);
     return notice(c.language, w.channelSet(names.length ? names.join(", ") : w.allRegions));
   };
@@ -85,7 +86,7 @@ export function createLoop(o: LoopOptions): Loop {
    * answer. Only the id is needed for the reply; what the logged row holds is worked out when the
    * store writes it, after the answer has gone.
    */
-  const logged = (m: IncomingMessage, reply: Reply): Reply => {
+  const logged = async (m: IncomingMessage, reply: Reply): Promise<Reply> => {
     if (m.userId === undefined || parseCommand(m.text, m.attachment)) return reply;
     const at = now().toISOString();
     const { knowledge, understander } = o.knowledge.current();
@@ -111,7 +112,7 @@ export function createLoop(o: LoopOptions): Loop {
         topics: reply.entryIds.filter((id) => !regionIds.has(id)),
       };
     });
-    return { ...reply, loop: { questionId, ask: "rating", escalate: !reply.answered && canEscalate(m.address) } };
+    return { ...reply, loop: { questionId, ask: "rating", escalate: !reply.answered && (await canEscalate(m.address)) } };
   };
 
   return {
@@ -125,26 +126,26 @@ export function createLoop(o: LoopOptions): Loop {
         return logged(m, await bot.handle(m));
       },
     }),
-    rate(questionId, rating) {
-      const q = o.store.question(questionId);
+    async rate(questionId, rating) {
+      const q = await o.store.question(questionId);
       if (!q) return notice("fi", LOOP.fi.noQuestion);
-      o.store.rate(questionId, rating, now().toISOString());
+      await o.store.rate(questionId, rating, now().toISOString());
       const w = LOOP[q.language];
       if (rating === "up") return notice(q.language, w.thanks);
-      const escalate = canEscalate(q.address) && !o.store.escalationOf(questionId);
+      const escalate = (await canEscalate(q.address)) && !(await o.store.escalationOf(questionId));
       return { ...notice(q.language, w.askReason), loop: { questionId, ask: "reason", escalate } };
     },
-    reason(questionId, reason) {
-      const q = o.store.question(questionId);
+    async reason(questionId, reason) {
+      const q = await o.store.question(questionId);
       const text = reason.trim().slice(0, MAX_REASON);
-      if (q && text) o.store.giveReason(questionId, text);
+      if (q && text) await o.store.giveReason(questionId, text);
       return notice(q?.language ?? "fi", LOOP[q?.language ?? "fi"].thanks);
     },
     escalate: escalations.escalate,
-    watches: (conversationId) => o.store.escalationInThread(conversationId) !== undefined,
+    watches: async (conversationId) => (await o.store.escalationInThread(conversationId)) !== undefined,
     async chores() {
       const at = now();
-      const forgotten = forgetOld(o.store, at, o.retentionDays).questions;
+      const forgotten = (await forgetOld(o.store, at, o.retentionDays)).questions;
       const reminded = await remindStale(o.knowledge.current().knowledge, o.store, o.send, o.direct ?? (() => undefined), at, log);
       return { reminded, forgotten };
     },

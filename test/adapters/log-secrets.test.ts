@@ -73,8 +73,10 @@ describe("logs", () => {
       config: { password: TEAMS_PASSWORD, signingSecret: SIGNING_SECRET },
       request: { headers: { authorization: `Bearer ${SLACK_TOKEN}` } },
       env: { MICROSOFT_APP_PASSWORD: TEAMS_PASSWORD },
+      settings: { DATABASE_URL: "postgres://bot:pg-s3cret@db:5432/jarjestobotti", KNOWLEDGE_WEBHOOK_SECRET: "hook-s3cret" },
     });
     const [line] = log.lines;
+    expect(log.raw.join("")).not.toMatch(/pg-s3cret|hook-s3cret/);
     for (const secret of SECRETS) expect(log.raw.join("")).not.toContain(secret);
     expect(line).toMatchObject({ level: "error", event: "call failed", botToken: "[redacted]", config: { password: "[redacted]", signingSecret: "[redacted]" }, request: { headers: { authorization: "[redacted]" } }, env: "[redacted]" });
     expect(line!.err).toMatchObject({ name: "Error", message: err.message, code: "slack_webapi_http_error" });

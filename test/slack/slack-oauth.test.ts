@@ -110,7 +110,7 @@ describe("installing the Slack app in many workspaces", () => {
 
   it("posts at most once in each workspace: after a post that timed out, the bot looks for it with that workspace's token", async () => {
     // A second adapter on the same installations, with a short time limit on each Web API call.
-    const db = openDatabase(dataDir);
+    const db = await openDatabase({ dataDir });
     const adapter = createSlackAdapter({ bot: runtime.bot, env: { ...env, OUTBOUND_TIMEOUT_MS: "300" }, log: createMemoryLogger(), db })!;
     const server = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
     try {
@@ -128,7 +128,7 @@ describe("installing the Slack app in many workspaces", () => {
       expect(postsTo("C-SLOW-T1").map((c) => c.token)).toEqual([tokenOf("T1")]);
     } finally {
       await server.close();
-      db.close();
+      await db.close();
     }
   });
 
@@ -185,7 +185,7 @@ describe("installing the Slack app in many workspaces", () => {
 
   it("serves the install pages on the shared server in Socket Mode too", async () => {
     const socketEnv = { ...env, SLACK_SIGNING_SECRET: "", SLACK_APP_TOKEN: "xapp-1-test", DATA_DIR: mkdtempSync(join(tmpdir(), "slack-socket-")) };
-    const db = openDatabase(socketEnv.DATA_DIR);
+    const db = await openDatabase({ dataDir: socketEnv.DATA_DIR });
     const adapter = createSlackAdapter({ bot: runtime.bot, env: socketEnv, log: createMemoryLogger(), db })!;
     // Not started: Socket Mode would dial Slack. The pages are there as soon as the server listens.
     const server = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
@@ -195,7 +195,7 @@ describe("installing the Slack app in many workspaces", () => {
       expect((await fetch(`${server.url}/slack/events`, { method: "POST" })).status).toBe(404);
     } finally {
       await server.close();
-      db.close();
+      await db.close();
     }
   });
 });
