@@ -1,79 +1,114 @@
-// The jarjestobotti command: start (platforms or the terminal), ask, kb validate, bench and
-// teams-package. Settings come from the environment and an optional .env file.
-import { existsSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+// The jarjestobotti command, on commander: help for the program and every command, --version,
+// and an unknown command or option answered with the nearest one and exit code 2 (a usage
+// error, as for any Unix tool). Settings come from the environment and an optional .env file.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createBot, type CoreBot } from "../src/bot.js";
-import { loadKnowledge } from "../src/knowledge/load.js";
-import { diffKnowledge } from "../src/knowledge/diff.js";
-import { generalWords } from "../src/understanding/general-words.js";
-import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";
-import { knowledgeJsonSchema } from "../src/knowledge/json-schema.js";
 import { createKnowledgeStore, KnowledgeError } from "../src/knowledge/store.js";
 import { runChat, terminalStyle } from "./console/chat.js";
 import { renderTerminal } from "./console/render-terminal.js";
 import { runJsonLines } from "./console/jsonl.js";
 import { knowledgeDir } from "./knowledge-dir.js";
-import { kbStaleCommand } from "./kb-stale-command.js";
-
-const USAGE = `usage:
-  jarjestobotti start                 Slack/Teams when configured, else a chat in the terminal
-  jarjestobotti ask "question"        print one answer
-  jarjestobotti ask                   chat in the terminal (a number picks a suggestion; lopeta ends)
-  jarjestobotti ask --jsonl           answer JSON lines on stdin (the eval protocol)
-  jarjestobotti kb validate [DIR]     check the knowledge files, exit 1 on problems
-  jarjestobotti kb schema [FILE]      write the JSON Schema of the knowledge files (for editors)
-  jarjestobotti kb diff A B           which facts differ between two knowledge directories
-  jarjestobotti kb stale [DIR]        entries and regions past their review date (exit 1 if any)
-  jarjestobotti report [--since DATE] [--csv]
-                                      questions by region and topic, unanswered, feedback, open escalations
-  jarjestobotti bench                 latency and throughput figures
-  jarjestobotti teams-package [FILE]  build the Teams app package (needs MICROSOFT_APP_ID)
-KNOWLEDGE_DIR chooses the knowledge directory (default ./knowledge).`;
+import { addKbCommands } from "./kb-command.js";
 
 export function openBot(dir = knowledgeDir()): CoreBot {
   return createBot({ store: createKnowledgeStore(dir) });
 }
 
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string }).version;
+const ASK_EXAMPLE = 'jarjestobotti ask "Montako sote-järjestöä Lapissa on?"';
+
+/** A YYYY-MM-DD date option, refused with a usage error (exit 2) when it is anything else. */
+export function isoDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError("write the date as YYYY-MM-DD, e.g. 2026-01-01.");
+  return value;
+}
+
+/** The program: each action stores its exit code in `exit.code`. */
+function program(exit: { code: number }): Command {
+  const p = new Command("jarjestobotti")
+    .description("Answers questions about Finnish NGO cooperation from the YAML knowledge base.\nKNOWLEDGE_DIR chooses the knowledge directory (default ./knowledge); settings may go in .env.")
+    .version(VERSION, "-V, --version", "print the version")
+    .helpCommand("help [command]", "help for a command")
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void process.stdout.write(s), writeErr: (s) => void process.stderr.write(s) });
+
+  p.command("start")
+    .description("start Slack and Teams when configured, else a chat in the terminal")
+    .action(async () => {
+      const { start } = await import("./start.js");
+      exit.code = await start(process.env);
+    });
+
+  p.command("ask")
+    .description("print one answer; without a question, chat in the terminal (a number picks a suggestion; lopeta ends)")
+    .argument("[question...]", "the question, in Finnish, Swedish or English")
+    .option("--jsonl", 'answer JSON lines on stdin: {"id","conversation","text"} in, {"id","answered","text","sources"} out (the eval protocol)')
+    .addHelpText("after", `\nExample: ${ASK_EXAMPLE}`)
+    .action(async (words: string[], o: { jsonl?: boolean }) => {
+      if (o.jsonl) return runJsonLines(openBot(), process.stdin, process.stdout);
+      if (words.length === 0) return runChat(openBot(), process.stdin, process.stdout);
+      const text = words.join(" ");
+      if (!text.trim()) {
+        process.stderr.write(`ask needs a question, e.g. ${ASK_EXAMPLE}\n(ask alone opens a chat; ask "apua" shows what to ask)\n`);
+        exit.code = 2;
+        return;
+      }
+      const reply = openBot().answer({ text, conversationId: "cli", platform: "console" });
+      process.stdout.write(renderTerminal(reply, { ...terminalStyle(process.stdout), numbered: false }).text + "\n");
+    });
+
+  addKbCommands(p, exit);
+
+  p.command("report")
+    .description("questions by region and topic, unanswered questions, feedback, open questions to coordinators: of all organisations, or of one Slack workspace or Teams tenant")
+    .option("--since <date>", "only questions asked on or after this day (YYYY-MM-DD)", isoDay)
+    .addOption(new Option("--workspace <id>", "only questions asked in this Slack workspace (its team id, T…)").conflicts("tenant"))
+    .addOption(new Option("--tenant <id>", "only questions asked in this Teams tenant (its tenant id)"))
+    .option("--csv", "one table (section,item,count,detail) for a spreadsheet")
+    .action(async (o: { since?: string; workspace?: string; tenant?: string; csv?: boolean }) => {
+      const { reportCommand } = await import("./report-command.js");
+      exit.code = await reportCommand(o, process.env, knowledgeDir(), (s) => process.stdout.write(s));
+    });
+
+  p.command("bench")
+    .description("latency and throughput: the core, and the Slack and Teams paths against bare apps")
+    .action(async () => {
+      const { runBenchmarks } = await import("../bench/run.js");
+      await runBenchmarks((line) => process.stdout.write(line + "\n"));
+    });
+
+  p.command("teams-package")
+    .description("build the Teams app package for the bot in MICROSOFT_APP_ID")
+    .argument("[file]", "where to write it", "teams-app.zip")
+    .action(async (file: string) => {
+      const { teamsPackageCommand } = await import("./teams/package-command.js");
+      exit.code = await teamsPackageCommand(process.env, file);
+    });
+  return p;
+}
+
 export async function main(args: string[]): Promise<number> {
   if (existsSync(".env")) process.loadEnvFile(".env");
-  const [command, ...rest] = args;
+  // Output piped into `head` and the like may close early: that ends the command, quietly.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+  const exit = { code: 0 };
+  const p = program(exit);
+  if (args.length === 0) {
+    p.outputHelp();
+    return 0;
+  }
   try {
-    switch (command) {
-      case "start": {
-        const { start } = await import("./start.js");
-        return await start(process.env);
-      }
-      case "ask":
-        if (rest[0] === "--jsonl") await runJsonLines(openBot(), process.stdin, process.stdout);
-        else if (rest.length === 0) await runChat(openBot(), process.stdin, process.stdout);
-        else if (!rest.join(" ").trim()) {
-          process.stderr.write(`ask needs a question, e.g. jarjestobotti ask "Montako sote-järjestöä Lapissa on?"\n(ask alone opens a chat; ask "apua" shows what to ask)\n`);
-          return 2;
-        } else {
-          const reply = openBot().answer({ text: rest.join(" "), conversationId: "cli", platform: "console" });
-          process.stdout.write(renderTerminal(reply, { ...terminalStyle(process.stdout), numbered: false }).text + "\n");
-        }
-        return 0;
-      case "kb":
-        return kbCommand(rest);
-      case "report": {
-        const { reportCommand } = await import("./report-command.js");
-        return reportCommand(rest, process.env, knowledgeDir(), (s) => process.stdout.write(s));
-      }
-      case "bench": {
-        const { runBenchmarks } = await import("../bench/run.js");
-        await runBenchmarks((line) => process.stdout.write(line + "\n"));
-        return 0;
-      }
-      case "teams-package": {
-        const { teamsPackageCommand } = await import("./teams/package-command.js");
-        return await teamsPackageCommand(process.env, rest[0] ?? "teams-app.zip");
-      }
-      default:
-        process.stderr.write(USAGE + "\n");
-        return command === undefined || command === "help" || command === "--help" ? 0 : 2;
-    }
+    await p.parseAsync(args, { from: "user" });
+    return exit.code;
   } catch (err) {
+    // Help and --version end parsing through the same exception as a usage error does.
+    if (err instanceof CommanderError) return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.exitCode === 0 ? 0 : 2;
     if (err instanceof KnowledgeError) {
       process.stderr.write(err.message + "\n");
       return 1;
@@ -84,43 +119,4 @@ export async function main(args: string[]): Promise<number> {
     }
     throw err;
   }
-}
-
-function kbCommand(args: string[]): number {
-  const [sub, a, b] = args;
-  if (sub === "schema") {
-    const json = JSON.stringify(knowledgeJsonSchema(), null, 2) + "\n";
-    if (a) writeFileSync(a, json);
-    else process.stdout.write(json);
-    return 0;
-  }
-  if (sub === "diff" && a && b) {
-    const [ka, kb] = [loadKnowledge(resolve(a)), loadKnowledge(resolve(b))];
-    for (const r of [ka, kb]) if (!r.ok) return printProblems(r.problems, r === ka ? a : b);
-    if (!ka.ok || !kb.ok) return 1;
-    const changes = diffKnowledge(ka.knowledge, kb.knowledge, "en");
-    process.stdout.write(changes.length ? changes.map((c) => `- ${c.text}`).join("\n") + "\n" : "no changes\n");
-    return 0;
-  }
-  if (sub === "stale") return kbStaleCommand(a ? resolve(a) : knowledgeDir(), (s) => process.stdout.write(s));
-  if (sub !== "validate") {
-    process.stderr.write(USAGE + "\n");
-    return 2;
-  }
-  const target = a ? resolve(a) : knowledgeDir();
-  const r = loadKnowledge(target);
-  if (!r.ok) return printProblems(r.problems, target);
-  const k = r.knowledge;
-  process.stdout.write(`${target}: valid — ${k.files.length} files, ${k.regions.length} regions, ${k.entries.length} entries, ${k.sources.size} sources\n`);
-  for (const g of generalWords(k)) {
-    const why = g.why === "shared" ? `listed by ${g.entries.length} entries` : "also a common word or part of a region's name";
-    process.stdout.write(`warning: trigger word "${g.word}" (${g.entries.join(", ")}) is ${why}; a longer phrase says more\n`);
-  }
-  return 0;
-}
-
-function printProblems(problems: Problem[], where: string): number {
-  for (const p of problems) process.stderr.write(formatProblem(p) + "\n");
-  process.stderr.write(`${problems.length} problem(s) in ${where}\n`);
-  return 1;
 }

@@ -3,7 +3,8 @@
 import type { Express } from "express";
 import type { LoopActions } from "../src/loop/loop.js";
 import type { Bot, Reply } from "../src/seam.js";
-import type { Db } from "../src/state/database.js";
+import type { Claims } from "../src/state/claims.js";
+import type { Sql } from "../src/state/database.js";
 import type { Coordinators } from "../src/curation/coordinators.js";
 import type { Logger } from "./log.js";
 
@@ -11,8 +12,13 @@ export interface AdapterContext {
   bot: Bot;
   env: NodeJS.ProcessEnv;
   log: Logger;
-  /** The shared database (DATA_DIR/jarjestobotti.sqlite) for an adapter's own state. */
-  db?: Db;
+  /** The bot's database (SQLite under DATA_DIR, or PostgreSQL) for an adapter's own state. */
+  db?: Sql;
+  /**
+   * Event ids answered and threads answered in: in memory for one instance, in the shared database
+   * for several (a platform's retry may reach another instance). In memory when absent.
+   */
+  claims?: Claims;
   /** Files are fetched only for coordinators: the adapter asks before downloading anything. */
   coordinators?: Coordinators;
   /** Feedback and "ask a coordinator" clicks go here (absent in tests of an adapter alone). */
@@ -34,6 +40,12 @@ export interface PlatformAdapter {
   send?(address: unknown, reply: Reply, options?: { newThread?: boolean }): Promise<string | void>;
   /** The address of a direct message to one of the platform's users (its own id, no prefix), if the bot can open one itself. */
   directAddress?(userId: string): unknown;
+  /**
+   * A channel named by its id in the settings (COORDINATOR_CHANNEL), if the platform can post to
+   * one by its id alone: where to send, and its conversation id as IncomingMessage names it.
+   * Undefined when the id does not say enough (Slack installed in many workspaces needs the workspace).
+   */
+  channel?(id: string): { address: unknown; conversationId: string } | undefined;
 }
 
 /** Settings that are missing or contradict each other: start-up prints the message, no stack. */

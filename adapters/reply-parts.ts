@@ -4,8 +4,8 @@ import { HELP_PHRASES } from "../src/answers/help-phrases.js";
 import { PHRASES } from "../src/answers/phrases.js";
 import type { Language, Reply, ReplySource, Suggestion } from "../src/seam.js";
 
-/** The width a Teams button shows without cutting its title; core labels stay within it. */
-export const MAX_LABEL = 22;
+/** The width a Teams button shows without cutting its title; the knowledge's short names stay within it. */
+export { MAX_LABEL } from "../src/knowledge/schema.js";
 
 /** "Lähde: Aluekierros 2023 (SOSTE), tilanne helmi–elokuu 2023" in the reply's language. */
 export function sourceLine(language: Language, s: ReplySource): string {

@@ -1,26 +1,32 @@
-// `jarjestobotti report [--since DATE] [--csv]`: the loop's report for coordinators at a
-// terminal, read from the same database file the running bot writes (WAL lets both at once).
+// `jarjestobotti report [--since DATE] [--workspace ID | --tenant ID] [--csv]`: the loop's report
+// for coordinators at a terminal, read from the same database the running bot writes (the SQLite
+// file, whose WAL lets both at once, or PostgreSQL with DATABASE_URL). It sees every organisation's
+// questions, or one Slack workspace's or Teams tenant's.
 import { resolve } from "node:path";
 import { pick } from "../src/answers/reply-builder.js";
 import type { Knowledge } from "../src/knowledge/load.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { reportCsv, reportText } from "../src/loop/report-format.js";
-import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
+import { createSqlLoopStore } from "../src/loop/sql-store.js";
 import { openDatabase } from "../src/state/database.js";
 
-const USAGE = "usage: jarjestobotti report [--since YYYY-MM-DD] [--csv]";
+/** Options as the command line parsed them (`--since` already checked to be a day, at most one of workspace and tenant). */
+export interface ReportOptions {
+  since?: string;
+  /** A Slack workspace's team id (T0123). */
+  workspace?: string;
+  /** A Teams tenant id. */
+  tenant?: string;
+  csv?: boolean;
+}
 
-export function reportCommand(args: string[], env: NodeJS.ProcessEnv, knowledgeDir: string, out: (s: string) => void): number {
-  let csv = false;
-  let since: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--csv") csv = true;
-    else if (args[i] === "--since" && /^\d{4}-\d{2}-\d{2}$/.test(args[i + 1] ?? "")) since = args[++i];
-    else return process.stderr.write(USAGE + "\n"), 2;
-  }
-  const db = openDatabase(resolve(env.DATA_DIR ?? "data"));
+export async function reportCommand(o: ReportOptions, env: NodeJS.ProcessEnv, knowledgeDir: string, out: (s: string) => void): Promise<number> {
+  const { since, csv } = o;
+  // Named as IncomingMessage.organisation names the place a question came from.
+  const organisation = o.workspace ? `slack:${o.workspace}` : o.tenant ? `teams:${o.tenant}` : undefined;
+  const db = await openDatabase({ dataDir: resolve(env.DATA_DIR ?? "data"), url: env.DATABASE_URL });
   try {
-    const data = createSqliteLoopStore(db).report(since);
+    const data = await (await createSqlLoopStore(db)).report(since, organisation);
     if (csv) return out(reportCsv(data)), 0;
     // Names read better than ids; without valid knowledge the ids are shown.
     const loaded = loadKnowledge(knowledgeDir);
@@ -28,7 +34,7 @@ export function reportCommand(args: string[], env: NodeJS.ProcessEnv, knowledgeD
     out(reportText(data, "en", (id) => (k ? nameIn(k, id) : id)));
     return 0;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

@@ -1,22 +1,27 @@
 // Everything `npm start` assembles, without the process around it (signals, the terminal), so
-// tests can run the real thing: the live knowledge and its watcher, the curator with its state,
-// the bot, every configured platform adapter on one HTTP server, and announcements routed back
-// through the adapter of each subscriber's platform.
+// tests can run the real thing: the database (SQLite, or PostgreSQL shared by several instances),
+// the live knowledge (a watched directory, or a followed git branch), the curator with its state,
+// the bot, every configured platform adapter on one HTTP server with /health, and announcements
+// routed back through the adapter of each subscriber's platform.
 import { resolve } from "node:path";
 import { createBot, type CoreBot } from "../src/bot.js";
-import { curationReply } from "../src/curation/curation-phrases.js";
 import { parseCoordinators } from "../src/curation/coordinators.js";
 import { createCurator } from "../src/curation/curator.js";
-import { reconcileChanges } from "../src/curation/reconcile.js";
-import { DATABASE_FILE, openDatabase, type Db } from "../src/state/database.js";
-import { createSqliteStateStore } from "../src/state/curation-store.js";
+import { createSqlStateStore } from "../src/state/curation-store.js";
+import { DATABASE_FILE, openDatabase, type Sql, type SqlStats } from "../src/state/database.js";
+import { createSqlClaims, memoryClaims } from "../src/state/claims.js";
+import { createSqlConversations } from "../src/state/sql-conversations.js";
 import { formatProblem } from "../src/knowledge/parse-file.js";
-import { createKnowledgeStore } from "../src/knowledge/store.js";
-import { watchKnowledge } from "../src/knowledge/watch.js";
+import { createHomeRegions } from "../src/home-region/home-regions.js";
+import { createSqlHomeRegionStore } from "../src/home-region/sql-store.js";
 import { createLoop, type Loop } from "../src/loop/loop.js";
 import { retentionDays } from "../src/loop/retention.js";
-import { createSqliteLoopStore } from "../src/loop/sqlite-store.js";
+import { createSqlLoopStore } from "../src/loop/sql-store.js";
 import type { Reply } from "../src/seam.js";
+import { coordinatorChannel } from "./coordinator-channel.js";
+import { followKnowledge } from "./knowledge-follow.js";
+import { openKnowledgeSource } from "./knowledge-source.js";
+import { knowledgeWebhook } from "./knowledge-webhook.js";
 import type { Logger } from "./log.js";
 import { ConfigError, type PlatformAdapter } from "./platform.js";
 import { startHttpServer, type RunningServer } from "./server.js";
@@ -32,25 +37,19 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+async function openState(env: NodeJS.ProcessEnv, dataDir: string, log: Logger): Promise<Sql & { stats(): SqlStats }> {
+  try {
+    return await openDatabase({ dataDir, url: env.DATABASE_URL, onError: (err) => log.error("database connection lost; the next query reconnects", { err }) });
+  } catch (err) {
+    const where = env.DATABASE_URL ? "the PostgreSQL database in DATABASE_URL" : `the database ${resolve(dataDir, DATABASE_FILE)}`;
+    throw new ConfigError(`${where} cannot be opened: ${(err as Error).message}`);
+  }
+}
+
 export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowledgeDir: string): Promise<Runtime> {
   // One resolved data directory for the core's state and the adapters' own (Teams' welcomes).
   const dataDir = resolve(given.DATA_DIR ?? "data");
   const env: NodeJS.ProcessEnv = { ...given, DATA_DIR: dataDir };
-  const store = createKnowledgeStore(knowledgeDir);
-  let db: Db;
-  try {
-    db = openDatabase(dataDir);
-  } catch (err) {
-    throw new ConfigError(`the database ${resolve(dataDir, DATABASE_FILE)} cannot be opened: ${(err as Error).message}`);
-  }
-  const state = createSqliteStateStore(db, dataDir, (message) => log.warn(message));
-  reconcileChanges(state, knowledgeDir, new Date(), (event, context) => log.warn(event, context));
-  const adapters: PlatformAdapter[] = [];
-  const sendTo = async (platform: string, address: unknown, reply: Reply, options?: { newThread?: boolean }) => {
-    const adapter = adapters.find((a) => a.name === platform);
-    if (!adapter?.send) throw new Error(`no running adapter can send to ${platform}`);
-    return adapter.send(address, reply, options);
-  };
   let coordinators, keepDays;
   try {
     coordinators = parseCoordinators(env.COORDINATORS);
@@ -58,16 +57,42 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
+  const adapters: PlatformAdapter[] = [];
+  const setting = coordinatorChannel(env, adapters);
+  const fallbackChannel = setting.resolve;
+  const sql = await openState(env, dataDir, log);
+  const shared = Boolean(env.DATABASE_URL);
+  const say = (event: string, context: Record<string, unknown>) => log.info(event, context);
+  const state = await createSqlStateStore(sql, dataDir, (message) => log.warn(message));
+  const source = await openKnowledgeSource(env, dataDir, knowledgeDir, state, (event, context) => log.warn(event, context)).catch(async (err: unknown) => {
+    await sql.close();
+    throw err;
+  });
+  const { store, files } = source;
+  await files.settle(new Date());
+  // With several instances, what a platform retries and what a conversation remembers is shared.
+  const claims = shared ? await createSqlClaims(sql) : memoryClaims();
+  const conversations = shared ? await createSqlConversations(sql) : undefined;
+
+  const sendTo = async (platform: string, address: unknown, reply: Reply, options?: { newThread?: boolean }) => {
+    const adapter = adapters.find((a) => a.name === platform);
+    if (!adapter?.send) throw new Error(`no running adapter can send to ${platform}`);
+    return adapter.send(address, reply, options);
+  };
   const curator = createCurator({
     store,
     state,
+    files,
     coordinators,
+    claims,
     announce: async (s, reply) => void (await sendTo(s.platform, s.address, reply)),
-    log: (event, context) => log.info(event, context),
+    log: say,
   });
-  const bot = createBot({ store, curator });
+  const bot = createBot({ store, curator, ...(conversations ? { conversations } : {}) });
+  const loopStore = await createSqlLoopStore(sql, { onError: (err, questions) => log.error("question log write failed", { err, questions }) });
   const loop = createLoop({
-    store: createSqliteLoopStore(db),
+    store: loopStore,
+    fallbackChannel,
     knowledge: store,
     coordinators,
     send: sendTo,
@@ -79,41 +104,74 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
       return address === undefined ? undefined : { platform, address };
     },
   });
-  const served = loop.wrap(bot);
+  // Outermost, so the loop logs and routes questions with the home region already known.
+  const homeRegions = createHomeRegions({ store: await createSqlHomeRegionStore(sql), knowledge: store, coordinators, log: say });
+  const served = homeRegions.wrap(loop.wrap(bot));
 
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
+  const context = { bot: served, env, log, db: sql, claims, coordinators, loop };
   if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
     const { createSlackAdapter } = await import("./slack/index.js");
-    const slack = createSlackAdapter({ bot: served, env, log, db, coordinators, loop });
+    const slack = createSlackAdapter(context);
     if (slack) adapters.push(slack);
   }
   if (env.MICROSOFT_APP_ID || env.TEAMS_NO_AUTH) {
     const { createTeamsAdapter } = await import("./teams/index.js");
-    const teams = createTeamsAdapter({ bot: served, env, log, db, coordinators, loop });
+    const teams = createTeamsAdapter(context);
     if (teams) adapters.push(teams);
   }
 
-  const stopWatching = watchKnowledge(store, {
-    reloaded: (before, after, ms) => {
-      log.info("knowledge reloaded", { version: after.version, ms: Math.round(ms * 10) / 10 });
-      curator.knowledgeChanged(before, after).catch((err: unknown) => log.error("announcing a file change failed", { err }));
-    },
-    refused: (problems) => {
-      log.error("knowledge change refused; the last good knowledge keeps serving", { problems: problems.map(formatProblem) });
-      const [platform, channel] = (env.COORDINATOR_CHANNEL ?? "").split(":");
-      if (platform && channel) {
-        const reply = curationReply("fi", "Tietopohjan muutos hylättiin: virheitä tiedostoissa", problems.map(formatProblem), false);
-        sendTo(platform, { channel }, reply).catch((err: unknown) => log.error("telling coordinators failed", { err }));
-      }
-    },
-  });
+  const following = followKnowledge({ source, curator, claims, log, coordinatorChannel: fallbackChannel, send: sendTo });
+  const gk = source.git;
 
+  const health = async () => {
+    // Read before this check's own query: the benchmark takes the difference per question.
+    const { queries, ms } = sql.stats();
+    const started = performance.now();
+    const database = await sql.get("SELECT 1 AS ok").then(
+      () => ({ ok: true, ms: Math.round((performance.now() - started) * 10) / 10 }),
+      (err: unknown) => ({ ok: false, error: (err as Error).message }),
+    );
+    const c = store.current();
+    const knowledge = { version: c.version, loadedAt: c.loadedAt.toISOString(), ...(gk ? { commit: gk.served(), branch: gk.settings.branch, ...(gk.refused() ? { refused: { commit: gk.refused()!.commit, problems: gk.refused()!.problems.map(formatProblem) } } : {}) } : { dir: store.dir }) };
+    return { ok: database.ok, knowledge, database: { kind: sql.dialect, where: sql.where, ...database, queries, queryMs: Math.round(ms * 1000) / 1000 } };
+  };
   const port = Number(env.PORT ?? 3978);
   const host = env.HOST ?? "0.0.0.0";
-  const server = adapters.some((a) => a.routes) ? await startHttpServer(adapters, { port, host }) : undefined;
-  for (const a of adapters) await a.start();
-  if (adapters.length) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url });
-  const runChores = () => loop.chores().then((done) => log.info("loop chores done", done), (err: unknown) => log.error("loop chores failed", { err }));
+  const routes = gk ? [(app: Parameters<typeof knowledgeWebhook>[0]) => knowledgeWebhook(app, source.webhookSecret, () => void following.pull())] : [];
+  const close = async () => {
+    following.stop();
+    await server?.close();
+    // The questions still queued (loop/sql-store.ts) are written before the database closes.
+    await loopStore.flush().catch(() => undefined);
+    await sql.close();
+  };
+  let server: RunningServer | undefined;
+  try {
+    server = adapters.some((a) => a.routes) || gk ? await startHttpServer(adapters, { port, host, health, routes }) : undefined;
+    for (const a of adapters) await a.start();
+  } catch (err) {
+    // A start that fails (a setting found wrong only now) leaves nothing listening or open.
+    await close();
+    throw err;
+  }
+  if (adapters.length || server) log.info("started", { adapters: adapters.map((a) => a.name), url: server?.url, database: sql.dialect, ...(gk ? { commit: gk.served() } : {}) });
+  if (adapters.length && !fallbackChannel() && (await loopStore.channels()).length === 0) {
+    const why = setting.set
+      ? `COORDINATOR_CHANNEL=${env.COORDINATOR_CHANNEL} is not a channel a running adapter can post to by its id (Slack only; with Slack installed in many workspaces the id names the workspace too)`
+      : "COORDINATOR_CHANNEL is not set and no channel has said kysymyskanava";
+    log.warn("escalation has nowhere to go: unanswered questions offer no Kysy koordinaattorilta", { why, fix: "set COORDINATOR_CHANNEL=slack:<channel id> (slack:<channel id>:<workspace id> when installed in many), or say kysymyskanava in a coordinators' channel" });
+  }
+  const runChores = async () => {
+    const now = Date.now();
+    try {
+      const done = await loop.chores();
+      const expired = { claims: await claims.expire(now), conversations: (await conversations?.expire(now)) ?? 0 };
+      log.info("loop chores done", { ...done, expired });
+    } catch (err) {
+      log.error("loop chores failed", { err });
+    }
+  };
   await runChores();
   const choresTimer = setInterval(runChores, CHORES_MS).unref();
   return {
@@ -123,10 +181,8 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     ...(server ? { server } : {}),
     async stop() {
       clearInterval(choresTimer);
-      stopWatching();
       for (const a of adapters) await a.stop().catch((err: unknown) => log.error("stop failed", { adapter: a.name, err }));
-      await server?.close();
-      db.close();
+      await close();
     },
   };
 }

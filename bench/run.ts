@@ -3,6 +3,7 @@
 import { cpus } from "node:os";
 import { knowledgeDir } from "../adapters/knowledge-dir.js";
 import { benchCore } from "./core.js";
+import { benchInstances } from "./instances.js";
 import { benchSlack } from "./slack.js";
 import { benchTeams } from "./teams.js";
 
@@ -14,4 +15,6 @@ export async function runBenchmarks(print: (line: string) => void): Promise<void
   await benchSlack(print, knowledgeDir());
   print("\n== Teams, activities over HTTP ==");
   await benchTeams(print, knowledgeDir());
+  print("\n== several instances: PostgreSQL shared, against SQLite and one instance ==");
+  await benchInstances(print, knowledgeDir());
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLogger } from "../adapters/log.js";
+import { silentLogger } from "../adapters/log.js";
 import { startRuntime } from "../adapters/runtime.js";
 import { renderReply } from "../adapters/slack/render.js";
 import { postSigned, startSlackStandIn } from "../dev/stand-ins/slack-web-api.js";
@@ -22,7 +22,7 @@ export async function benchSlack(print: (line: string) => void, knowledgeDir: st
   const slack = await startSlackStandIn();
   const secret = "bench-secret";
   const env = { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: secret, SLACK_API_URL: `${slack.url}/api/`, SLACK_BOT_USER_ID: "UBOT", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-")), OUTBOUND_TIMEOUT_MS: "1000", PORT: "0", HOST: "127.0.0.1" };
-  const runtime = await startRuntime(env, createLogger(() => {}), knowledgeDir);
+  const runtime = await startRuntime(env, silentLogger(), knowledgeDir);
   const [message] = renderReply(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "slack" }));
   const bare = await startBareBolt({ secret, apiUrl: `${slack.url}/api/`, message: message! });
   let n = 0;

@@ -5,7 +5,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createLogger } from "../adapters/log.js";
+import { silentLogger } from "../adapters/log.js";
 import { startRuntime } from "../adapters/runtime.js";
 import { replyActivity } from "../adapters/teams/index.js";
 import { startConnectorStandIn } from "../dev/stand-ins/teams-connector.js";
@@ -18,7 +18,7 @@ const QUESTION = "Montako sote-järjestöä Lapissa on?";
 export async function benchTeams(print: (line: string) => void, knowledgeDir: string): Promise<void> {
   const connector = await startConnectorStandIn();
   const env = { TEAMS_NO_AUTH: "1", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-")), OUTBOUND_TIMEOUT_MS: "1000", PORT: "0", HOST: "127.0.0.1" };
-  const runtime = await startRuntime(env, createLogger(() => {}), knowledgeDir);
+  const runtime = await startRuntime(env, silentLogger(), knowledgeDir);
   const bare = await startBareCloudAdapter(replyActivity(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "teams" })));
   const send = async (url: string, i: number, text = QUESTION) => {
     const activity = { type: "message", id: `b${i}`, channelId: "msteams", serviceUrl: connector.url, from: { id: "29:u", aadObjectId: "aad-u" }, recipient: { id: "28:bot" }, conversation: { id: `a:bench-${i % 20}`, conversationType: "personal" }, text, locale: "fi-FI" };

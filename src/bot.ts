@@ -18,6 +18,7 @@ import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
 import { questionParts } from "./understanding/clauses.js";
 import { continueFrame, type Previous } from "./understanding/follow-up.js";
 import { readFrame } from "./understanding/frame.js";
+import { useHomeRegion } from "./understanding/home-region.js";
 
 export interface BotOptions {
   store: KnowledgeStore;
@@ -68,9 +69,11 @@ export function createBot(options: BotOptions): CoreBot {
   const memory = memoryContexts(max, now);
 
   /** One question of a message, in its conversation's context; returns the reply and the new context. */
-  const answerOne = (c: Compiled, text: string, locale: string | undefined, ctx: Context | undefined): { reply: Reply; ctx: Context } => {
+  const answerOne = (c: Compiled, text: string, message: IncomingMessage, ctx: Context | undefined): { reply: Reply; ctx: Context } => {
     const { knowledge: k, understander, version } = c;
-    const u = understander.understand(text, locale);
+    const locale = message.locale;
+    const home = useHomeRegion(understander.understand(text, locale), message.homeRegion, k, text);
+    const u = home.understanding;
     const readTopic = (item: string) => {
       const t = understander.understand(item, locale);
       return { terms: t.terms, topicWords: t.topicWords, entries: t.entries.filter((e) => e.score >= 0.5).map((e) => e.id) };
@@ -78,7 +81,7 @@ export function createBot(options: BotOptions): CoreBot {
     const frame = continueFrame(readFrame(u, text), ctx?.previous, readTopic);
     const decision = decide(frame, text, k, understander, ctx?.plan, weights);
     options.onDecision?.(decision, text);
-    const reply = composeReply(k, decision.plan, u, u.language, understander.index.passages);
+    const reply = home.note(composeReply(k, decision.plan, u, u.language, understander.index.passages), frame.regions.length > 0);
     const listedRegions = reply.entryIds.filter((id) => regionIdsOf(k).has(id));
     const recentRegions = [...new Set([...frame.regions, ...(ctx?.previous.recentRegions ?? [])])].slice(0, 4);
     const focus = focusOf(decision.plan, k.steps?.id);
@@ -94,7 +97,7 @@ export function createBot(options: BotOptions): CoreBot {
     let ctx = stored && now() - stored.at < idleMs && stored.version === compiled.version ? stored : undefined;
     const replies: Reply[] = [];
     for (const part of questionParts(message.text, compiled.understander.readClauses)) {
-      const r = answerOne(compiled, part, message.locale, ctx);
+      const r = answerOne(compiled, part, message, ctx);
       replies.push(r.reply);
       ctx = r.ctx;
     }

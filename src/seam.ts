@@ -12,6 +12,8 @@ export interface IncomingMessage {
   conversationId: string;
   /** Platform-qualified user id ("slack:U0123"), for logs and permissions; never shown. */
   userId?: string;
+  /** The user's name as the platform shows it, when the adapter knows it: a knowledge commit's author. */
+  userName?: string;
   platform: string;
   /** The user's locale as the platform knows it ("fi-FI", "sv", "en-US"), a hint only. */
   locale?: string;
@@ -20,6 +22,18 @@ export interface IncomingMessage {
    * reference). The core stores it for announcements and hands it back, never reading it.
    */
   address?: unknown;
+  /**
+   * The organisation the message comes from, platform-qualified: a Slack workspace ("slack:T0123")
+   * or a Teams tenant ("teams:<tenant id>"). Questions and reports are kept per organisation.
+   */
+  organisation?: string;
+  /** The channel or chat, platform-qualified and without the thread: where a home region may be set. */
+  channel?: string;
+  /**
+   * The region id a question is about when it points at the asker's own place ("meillä", "here")
+   * and names no region: the home region of the channel, else of the organisation.
+   */
+  homeRegion?: string;
   /** A file the user attached (a knowledge file a coordinator uploads), as text. */
   attachment?: { name: string; text: string };
 }

@@ -11,10 +11,10 @@ import { uploadFailedReply } from "../../src/curation/upload-failed.js";
 import { DownloadError, MAX_DOWNLOAD_BYTES } from "../download.js";
 import type { Logger } from "../log.js";
 import { languageOfLocale } from "../locale.js";
-import { createRecent } from "../recent.js";
-import { cleanSlackText, slackConversationId, type SlackAddress } from "./incoming.js";
+import { memoryClaims, type Claims } from "../../src/state/claims.js";
+import { cleanSlackText, slackConversationId, slackPlace, workspaceOf, type SlackAddress } from "./incoming.js";
 import { homeView } from "./home.js";
-import { postReply } from "./post.js";
+import type { Poster } from "./post.js";
 import { ASK_ACTION, escapeSlack, renderReply } from "./render.js";
 import { asksForForm } from "../update-form.js";
 import { registerUpdateModal, updateModal } from "./update-modal.js";
@@ -26,34 +26,47 @@ const SHARE_LABEL = { fi: "Jaa kanavalle", sv: "Dela i kanalen", en: "Share in c
 export interface SlackDeps {
   bot: Bot;
   log: Logger;
-  botUserId: () => Promise<string | undefined>;
-  /** Fetches a file shared with the bot (its url_private needs the bot token); throws DownloadError. */
-  download: (url: string) => Promise<string>;
+  /** Posts each message at most once (post.ts). */
+  poster: Poster;
+  /** Fetches a file shared with the bot (its url_private needs the workspace's bot token); throws DownloadError. */
+  download: (url: string, token: string) => Promise<string>;
   isCoordinator: (userId: string) => boolean;
   loop?: LoopActions;
+  /** Events answered and threads answered in, shared when several instances run (platform.ts). */
+  claims?: Claims;
 }
+
+/** Slack retries a lost event three times within about five minutes; an hour covers them all. */
+const EVENT_MS = 60 * 60_000;
+/** A thread the bot answered in stays its conversation for this long. */
+const THREAD_MS = 30 * 24 * 60 * 60_000;
 
 type SharedFile = { name?: string; size?: number; url_private_download?: string; url_private?: string };
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   const { bot, log } = deps;
-  // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again.
-  const answeredEvents = createRecent();
+  const claims = deps.claims ?? memoryClaims();
+  // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again,
+  // and with several instances the retry may reach another one: the event id is claimed once.
+  const firstTime = (eventId: string) => claims.claim(`slack:event:${eventId}`, EVENT_MS);
   // Threads the bot has answered in: a plain message there continues the conversation.
-  const threads = createRecent();
+  const threads = { add: (id: string) => claims.claim(`slack:thread:${id}`, THREAD_MS), has: (id: string) => claims.has(`slack:thread:${id}`) };
 
-  // The user's Slack locale is a hint for short questions whose language the words do not tell.
-  // One users.info call per user, remembered; a failure just means no hint.
-  const locales = new Map<string, Promise<string | undefined>>();
-  const localeOf = (client: WebClient, user: string) => {
-    let locale = locales.get(user);
-    if (!locale) {
-      locale = client.users.info({ user, include_locale: true }).then((r) => r.user?.locale, () => undefined);
-      if (locales.size > 10_000) locales.clear();
-      locales.set(user, locale);
+  // The user's Slack locale is a hint for short questions whose language the words do not tell,
+  // and the name authors a coordinator's knowledge commit. One users.info call per user (per
+  // workspace: the client holds its token), remembered; a failure just means neither.
+  const profiles = new Map<string, Promise<{ locale?: string; name?: string }>>();
+  const profileOf = (client: WebClient, user: string) => {
+    const key = `${client.token}:${user}`;
+    let profile = profiles.get(key);
+    if (!profile) {
+      profile = client.users.info({ user, include_locale: true }).then((r) => ({ locale: r.user?.locale, name: r.user?.real_name || r.user?.name }), () => ({}));
+      if (profiles.size > 10_000) profiles.clear();
+      profiles.set(key, profile);
     }
-    return locale;
+    return profile;
   };
+  const localeOf = async (client: WebClient, user: string) => (await profileOf(client, user)).locale;
 
   // A slash command is acknowledged within Slack's 3 s: its locale is waited for at most a second.
   const localeSoon = (client: WebClient, user: string) =>
@@ -61,16 +74,16 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress) => {
     const conversationId = slackConversationId(address.channel, address.thread_ts);
-    const locale = await localeOf(client, user);
-    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...(locale ? { locale } : {}) });
-    await postReply(client, address, reply);
-    if (address.thread_ts) threads.add(conversationId);
+    const { locale, name } = await profileOf(client, user);
+    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}), ...(name ? { userName: name } : {}) });
+    await deps.poster.postReply(client, address, reply);
+    if (address.thread_ts) await threads.add(conversationId);
   };
   /** The declared size is checked first (cheap), then the bytes as they arrive (the truth). */
-  const fetchAndAsk = async (file: SharedFile, url: string, ask: (text: string) => Promise<Reply>, locale: string | undefined): Promise<Reply> => {
+  const fetchAndAsk = async (file: SharedFile, url: string, token: string, ask: (text: string) => Promise<Reply>, locale: string | undefined): Promise<Reply> => {
     if ((file.size ?? 0) > MAX_DOWNLOAD_BYTES) return uploadFailedReply(locale, file.name!, "size", MAX_DOWNLOAD_BYTES);
     try {
-      return await ask(await deps.download(url));
+      return await ask(await deps.download(url, token));
     } catch (err) {
       if (!(err instanceof DownloadError)) throw err;
       log.warn("slack file not downloaded", { file: file.name, reason: err.reason, detail: err.message });
@@ -80,41 +93,42 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   const guard = (what: string, run: () => Promise<void>, context: Record<string, unknown>) =>
     run().catch((err: unknown) => log.error(`slack ${what} failed`, { ...context, err }));
 
-  app.event("app_mention", async ({ event, body, client }) => {
-    if (!answeredEvents.add(body.event_id)) return;
-    const text = cleanSlackText(event.text, await deps.botUserId());
-    const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+  app.event("app_mention", async ({ event, body, client, context }) => {
+    if (!(await firstTime(body.event_id))) return;
+    const text = cleanSlackText(event.text, context.botUserId);
+    const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...workspaceOf(context) };
     await guard("mention", () => answerIn(client, text, event.user ?? "", address), { channel: event.channel, eventId: body.event_id });
   });
 
-  app.message(async ({ message, body, client }) => {
-    if (message.subtype === "file_share" && message.channel_type === "im" && answeredEvents.add(body.event_id)) {
-      const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.ya?ml$/i.test(f.name ?? ""));
+  app.message(async ({ message, body, client, context }) => {
+    if (message.subtype === "file_share" && message.channel_type === "im") {
+      if (!(await firstTime(body.event_id))) return;
+      const file = (message.files as SharedFile[] | undefined)?.find((f) => /\.(ya?ml|csv)$/i.test(f.name ?? ""));
       const url = file?.url_private_download ?? file?.url_private;
       if (!file || !url) return;
       await guard("upload", async () => {
         const userId = `slack:${message.user}`;
-        const address = { channel: message.channel };
-        const ask = (text: string) => bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId, platform: "slack", address, attachment: { name: file.name!, text } });
+        const address = { channel: message.channel, ...workspaceOf(context) };
+        const ask = (text: string) => bot.handle({ text: message.text ?? "", conversationId: slackConversationId(message.channel), userId, platform: "slack", address, ...slackPlace(address), attachment: { name: file.name!, text } });
         // Nothing is fetched for someone who may not change the knowledge: the core refuses them.
-        const reply = deps.isCoordinator(userId) ? await fetchAndAsk(file, url, ask, await localeOf(client, message.user)) : await ask("");
-        await postReply(client, address, reply);
+        const reply = deps.isCoordinator(userId) && context.botToken ? await fetchAndAsk(file, url, context.botToken, ask, await localeOf(client, message.user)) : await ask("");
+        await deps.poster.postReply(client, address, reply);
       }, { channel: message.channel, eventId: body.event_id });
       return;
     }
     if (message.subtype !== undefined || !("user" in message) || !("text" in message) || !message.text) return;
-    if (!answeredEvents.add(body.event_id)) return;
-    const me = await deps.botUserId();
+    const me = context.botUserId;
     if (message.user === me || (me && message.text.includes(`<@${me}`))) return; // mentions are app_mention's
     const inDm = message.channel_type === "im";
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
     const thread = threadTs && slackConversationId(message.channel, threadTs);
-    if (!inDm && !(thread && (threads.has(thread) || deps.loop?.watches(thread)))) return;
-    const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
+    if (!inDm && !(thread && ((await threads.has(thread)) || (await deps.loop?.watches(thread))))) return;
+    if (!(await firstTime(body.event_id))) return;
+    const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...workspaceOf(context) };
     await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
   });
 
-  app.command("/jarjesto", async ({ command, ack, client }) => {
+  app.command("/jarjesto", async ({ command, ack, client, context }) => {
     const formLanguage = asksForForm(command.text);
     if (formLanguage) {
       await ack();
@@ -124,27 +138,27 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     const question = cleanSlackText(command.text);
     const locale = await localeSoon(client, command.user_id);
     const reply = question
-      ? await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack", ...(locale ? { locale } : {}) })
+      ? await bot.handle({ text: question, conversationId: `slack:${command.channel_id}:${command.user_id}`, userId: `slack:${command.user_id}`, platform: "slack", ...slackPlace({ channel: command.channel_id, ...workspaceOf(context) }), ...(locale ? { locale } : {}) })
       : bot.help(languageOfLocale(locale));
     const share: KnownBlock = { type: "actions", elements: [{ type: "button", action_id: SHARE_ACTION, text: { type: "plain_text", text: SHARE_LABEL[reply.language] }, value: question.slice(0, 2000) }] };
     const [first] = renderReply(reply, command.text.trim() ? [share] : []);
     await ack({ response_type: "ephemeral", text: first!.text, blocks: first!.blocks });
   });
 
-  app.action(SHARE_ACTION, async ({ ack, body, action, client, respond }) => {
+  app.action(SHARE_ACTION, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const question = "value" in action ? String(action.value ?? "") : "";
     const channel = body.channel?.id;
     if (!channel || !question) return;
     await guard("share", async () => {
-      const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:share`, userId: `slack:${body.user.id}`, platform: "slack" });
+      const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:share`, userId: `slack:${body.user.id}`, platform: "slack", ...slackPlace({ channel, ...workspaceOf(context) }) });
       const [m] = renderReply(reply);
-      await client.chat.postMessage({ channel, text: m!.text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: `<@${body.user.id}> › ${escapeSlack(question)}` }] }, ...m!.blocks] });
+      await deps.poster.post(client, { channel, text: m!.text, blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: `<@${body.user.id}> › ${escapeSlack(question)}` }] }, ...m!.blocks] });
       await respond({ delete_original: true });
     }, { channel });
   });
 
-  app.action(ASK_ACTION, async ({ ack, body, action, client, respond }) => {
+  app.action(ASK_ACTION, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const question = "value" in action ? String(action.value ?? "") : "";
     const container = (body as { container?: { channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean } }).container ?? {};
@@ -152,14 +166,14 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (!question || !channel) return;
     await guard("suggestion", async () => {
       if (container.is_ephemeral) {
-        const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:${body.user.id}`, userId: `slack:${body.user.id}`, platform: "slack" });
+        const reply = await bot.handle({ text: question, conversationId: `slack:${channel}:${body.user.id}`, userId: `slack:${body.user.id}`, platform: "slack", ...slackPlace({ channel, ...workspaceOf(context) }) });
         const [m] = renderReply(reply);
         await respond({ response_type: "ephemeral", replace_original: false, text: m!.text, blocks: m!.blocks });
         return;
       }
       const message = (body as { message?: { ts?: string; thread_ts?: string } }).message;
       const threadTs = container.thread_ts ?? message?.thread_ts ?? message?.ts ?? container.message_ts;
-      await answerIn(client, question, body.user.id, { channel, ...(threadTs ? { thread_ts: threadTs } : {}) });
+      await answerIn(client, question, body.user.id, { channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...workspaceOf(context) });
     }, { channel });
   });
 
@@ -168,7 +182,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await guard("home", async () => void (await client.views.publish({ user_id: event.user, view: await homeView(bot, event.user, languageOfLocale(await localeOf(client, event.user))) })), { user: event.user });
   });
 
-  registerUpdateModal(app, bot, log);
+  registerUpdateModal(app, bot, log, deps.poster);
   if (deps.loop) registerLoopActions(app, deps.loop, log);
   app.error(async (err) => log.error("slack listener error", { err }));
 }

@@ -14,8 +14,8 @@ export function registerLoopActions(app: App, loop: LoopActions, log: Logger): v
     const questionId = what === "reason" ? (a.block_id ?? "").slice(REASON_BLOCK.length) : (a.value ?? "");
     try {
       const reply =
-        what === "up" || what === "down" ? loop.rate(questionId, what)
-        : what === "reason" ? loop.reason(questionId, a.value ?? "")
+        what === "up" || what === "down" ? await loop.rate(questionId, what)
+        : what === "reason" ? await loop.reason(questionId, a.value ?? "")
         : await loop.escalate(questionId, `slack:${body.user.id}`);
       const [m] = renderReply(reply);
       await respond({ response_type: "ephemeral", replace_original: false, text: m!.text, blocks: m!.blocks });

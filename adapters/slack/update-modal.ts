@@ -5,7 +5,8 @@ import type { View } from "@slack/types";
 import type { Bot, Language } from "../../src/seam.js";
 import type { Logger } from "../log.js";
 import { FORM_FIELDS, FORM_WORDS, formCommand, type FormValues } from "../update-form.js";
-import { postReply } from "./post.js";
+import { slackPlace, workspaceOf } from "./incoming.js";
+import type { Poster } from "./post.js";
 
 export const UPDATE_VIEW = "jarjesto_update";
 
@@ -27,15 +28,17 @@ export function updateModal(lang: Language): View {
   };
 }
 
-export function registerUpdateModal(app: App, bot: Bot, log: Logger): void {
-  app.view(UPDATE_VIEW, async ({ ack, body, view, client }) => {
+export function registerUpdateModal(app: App, bot: Bot, log: Logger, poster: Poster): void {
+  app.view(UPDATE_VIEW, async ({ ack, body, view, client, context }) => {
     await ack();
     const values: FormValues = {};
     for (const field of FORM_FIELDS) values[field] = view.state.values[field]?.[field]?.value ?? "";
     const user = body.user.id;
     try {
-      const reply = await bot.handle({ text: formCommand(values), conversationId: `slack:${user}`, userId: `slack:${user}`, platform: "slack", address: { channel: user } });
-      await postReply(client, { channel: user }, reply);
+      // The workspace in the address: a later message to it goes with that workspace's token.
+      const address = { channel: user, ...workspaceOf(context) };
+      const reply = await bot.handle({ text: formCommand(values), conversationId: `slack:${user}`, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address) });
+      await poster.postReply(client, address, reply);
     } catch (err) {
       log.error("slack update form failed", { user, err });
     }

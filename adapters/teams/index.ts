@@ -7,14 +7,14 @@ import type { Logger } from "../log.js";
 import { languageOfLocale } from "../locale.js";
 import { leadLine } from "../reply-parts.js";
 import type { AdapterContext, PlatformAdapter } from "../platform.js";
-import type { Recent } from "../recent.js";
+import { memoryClaims, type Claims } from "../../src/state/claims.js";
 import { readTeamsConfig } from "./config.js";
 import { renderCard } from "./render.js";
 import { loopSubmit } from "./loop-card.js";
 import type { LoopActions } from "../../src/loop/loop.js";
 import { asksForForm, formCommand } from "../update-form.js";
 import { updateCard } from "./update-card.js";
-import { createWelcomed } from "./welcomed.js";
+import { createWelcomed, type Welcomed } from "./welcomed.js";
 import { sharedFile, type SharedFile } from "./shared-file.js";
 import { limitSends } from "./connector-timeout.js";
 import { outboundTimeoutMs } from "../timeouts.js";
@@ -27,10 +27,27 @@ export function replyActivity(...replies: Reply[]): Partial<Activity> {
   };
 }
 
-function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: Activity) => Promise<SharedFile>, loop?: LoopActions): ActivityHandler {
+/**
+ * Where an activity was written, as the core names places: its tenant (the county's or the
+ * organisation's Microsoft 365) and its channel or chat without the thread.
+ */
+export function teamsPlace(a: Activity): { organisation?: string; channel: string } {
+  const tenant = a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return { ...(tenant ? { organisation: `teams:${tenant}` } : {}), channel: `teams:${a.conversation.id.split(";messageid=")[0]}` };
+}
+
+/** The Bot Framework redelivers an activity it thinks was lost; an hour covers its retries. */
+const ACTIVITY_MS = 60 * 60_000;
+
+function createHandler(bot: Bot, log: Logger, welcomed: Welcomed, claims: Claims, fetchFile: (a: Activity) => Promise<SharedFile>, loop?: LoopActions): ActivityHandler {
   const handler = new ActivityHandler();
   handler.onMessage(async (context, next) => {
     const a = context.activity;
+    // A redelivered activity (the same id in the same conversation) is answered once, on any instance.
+    if (a.id && !(await claims.claim(`teams:activity:${a.conversation.id}:${a.id}`, ACTIVITY_MS))) {
+      log.info("teams activity already answered", { conversation: a.conversation.id, activity: a.id });
+      return next();
+    }
     const clicked = loop && (await loopSubmit(a.value, loop, `teams:${a.from.aadObjectId ?? a.from.id}`));
     if (clicked) {
       await context.sendActivity(replyActivity(clicked));
@@ -57,7 +74,9 @@ function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: A
         text,
         conversationId: `teams:${a.conversation.id}`,
         userId: `teams:${a.from.aadObjectId ?? a.from.id}`,
+        ...(a.from.name ? { userName: a.from.name } : {}),
         platform: "teams",
+        ...teamsPlace(a),
         ...(a.locale ? { locale: a.locale } : {}),
         address: TurnContext.getConversationReference(a),
         ...(attachment ? { attachment } : {}),
@@ -69,7 +88,7 @@ function createHandler(bot: Bot, log: Logger, welcomed: Recent, fetchFile: (a: A
   handler.onMembersAdded(async (context, next) => {
     const a = context.activity;
     const botAdded = a.membersAdded?.some((m) => m.id === a.recipient.id);
-    if (botAdded && welcomed.add(a.conversation.id)) {
+    if (botAdded && (await welcomed.add(a.conversation.id))) {
       await context.sendActivity(replyActivity(bot.welcome(languageOfLocale(a.locale))));
       log.info("teams welcome sent", { conversation: a.conversation.id });
     }
@@ -108,7 +127,7 @@ export function createTeamsAdapter(ctx: AdapterContext): PlatformAdapter | null 
   };
   const welcomed = createWelcomed(ctx.db, ctx.env.DATA_DIR, ctx.log);
   const fileRules = { hosts: config.fileHosts, timeoutMs, isCoordinator: (user: string) => ctx.coordinators?.isCoordinator(user) ?? false };
-  const handler = createHandler(ctx.bot, ctx.log, welcomed, (a) => sharedFile(a, fileRules, ctx.log), ctx.loop);
+  const handler = createHandler(ctx.bot, ctx.log, welcomed, ctx.claims ?? memoryClaims(), (a) => sharedFile(a, fileRules, ctx.log), ctx.loop);
 
   return {
     name: "teams",

@@ -1,6 +1,6 @@
-// A YAML file a coordinator sent in a personal chat. Teams gives a pre-authorised download URL on
-// the organisation's SharePoint/OneDrive; it is fetched only for coordinators and only from those
-// hosts (download.ts), so a hand-made activity cannot make the bot fetch from anywhere else.
+// A knowledge file (YAML) or a spreadsheet of figures (CSV) a coordinator sent in a personal chat.
+// Teams gives a pre-authorised download URL on the organisation's SharePoint/OneDrive; it is
+// fetched only for coordinators and only from those hosts (download.ts), so a hand-made activity cannot make the bot fetch from anywhere else.
 import type { Activity } from "botbuilder";
 import type { Reply } from "../../src/seam.js";
 import { uploadFailedReply } from "../../src/curation/upload-failed.js";
@@ -18,7 +18,7 @@ export interface FileRules {
 }
 
 export async function sharedFile(a: Activity, rules: FileRules, log: Logger): Promise<SharedFile> {
-  const file = a.attachments?.find((x) => x.contentType === FILE_INFO && /\.ya?ml$/i.test(x.name ?? ""));
+  const file = a.attachments?.find((x) => x.contentType === FILE_INFO && /\.(ya?ml|csv)$/i.test(x.name ?? ""));
   const url = (file?.content as { downloadUrl?: string } | undefined)?.downloadUrl;
   if (!file || !url) return undefined;
   const name = file.name!;

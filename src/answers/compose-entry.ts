@@ -7,7 +7,7 @@ import { asOf, formatValue } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
 import { sentences } from "../retrieval/passages.js";
-import { shortLabel } from "./suggestions.js";
+import { labelIn } from "./suggestions.js";
 
 type EntryPlan = Extract<Plan, { kind: "entry" }>;
 
@@ -30,7 +30,6 @@ export function composeEntry(b: ReplyBuilder, k: Knowledge, plan: EntryPlan, ful
     if (full) entry.points.forEach((pt) => b.item(b.t(pt)));
     else b.more({ paragraphs: [], facts: [], items: entry.points.map((pt) => b.t(pt)), ordered: false });
   }
-  if (!full && entry.points.length) b.suggest(p.tellMore.toLowerCase(), p.tellMore);
 
   const groups = new Map<string, LabelledFact[]>();
   entry.facts.forEach((f, i) => groups.set(f.key ?? `#${i}`, [...(groups.get(f.key ?? `#${i}`) ?? []), f]));
@@ -50,6 +49,6 @@ export function composeEntry(b: ReplyBuilder, k: Knowledge, plan: EntryPlan, ful
   entry.sources.forEach((s) => b.source(s));
   for (const id of [...plan.alternatives, ...entry.related]) {
     const other = k.entries.find((e) => e.id === id);
-    if (other) b.suggest(b.t(other.title), shortLabel(b.t(other.title)));
+    if (other) b.suggest(b.t(other.title), labelIn(other.label, b.lang));
   }
 }

@@ -6,7 +6,7 @@ import type { Knowledge } from "../knowledge/load.js";
 import { regionName } from "./figures.js";
 import { HELP_PHRASES } from "./help-phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
-import { rankingSuggestion, topicSuggestion } from "./suggestions.js";
+import { labelIn, rankingSuggestion, topicSuggestion } from "./suggestions.js";
 
 function tourRegions(k: Knowledge) {
   return [...k.regions].sort((x, y) => x.tour.order - y.tour.order);
@@ -16,7 +16,7 @@ function tourRegions(k: Knowledge) {
 function suggestStarters(b: ReplyBuilder, k: Knowledge): void {
   const [first] = tourRegions(k);
   if (k.steps) b.suggest(HELP_PHRASES[b.lang].stepsQuestion, HELP_PHRASES[b.lang].labels.steps);
-  if (first) b.suggest(topicSuggestion(b.lang, regionName(first, b.lang), "overview"), regionName(first, b.lang));
+  if (first) b.suggest(topicSuggestion(b.lang, regionName(first, b.lang), "overview"), labelIn(first.label, b.lang));
 }
 
 export function composeHelp(b: ReplyBuilder, k: Knowledge): void {

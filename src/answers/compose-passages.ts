@@ -8,7 +8,7 @@ import type { Plan } from "../decision/plan.js";
 import { formatValue, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
-import { shortLabel } from "./suggestions.js";
+import { labelIn } from "./suggestions.js";
 
 type PassagesPlan = Extract<Plan, { kind: "passages" }>;
 
@@ -50,15 +50,14 @@ export function composePassages(b: ReplyBuilder, k: Knowledge, plan: PassagesPla
       else more.paragraphs.push(b.t(x.text));
     }
     b.more(more);
-    if (rest.length) b.suggest(p.tellMore.toLowerCase(), p.tellMore);
   }
   const entry = first.entryId ? k.entries.find((e) => e.id === first.entryId) : undefined;
   for (const id of entry?.related ?? []) {
     const other = k.entries.find((e) => e.id === id);
-    if (other) b.suggest(b.t(other.title), shortLabel(b.t(other.title)));
+    if (other) b.suggest(b.t(other.title), labelIn(other.label, b.lang));
   }
   const region = regionOf(first);
-  if (region && regions.get(region)) b.suggest(regionName(regions.get(region)!, b.lang), shortLabel(regionName(regions.get(region)!, b.lang)));
+  if (region && regions.get(region)) b.suggest(regionName(regions.get(region)!, b.lang), labelIn(regions.get(region)!.label, b.lang));
 }
 
 /** Passages grouped by their entry or region, once per knowledge version (the array is the version's). */

@@ -7,7 +7,7 @@ import type { Plan } from "../decision/plan.js";
 import { formatPerResident, formatValue, newest, perResident, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
-import { rankingSuggestion, shortLabel, topicSuggestion } from "./suggestions.js";
+import { labelIn, rankingSuggestion, topicSuggestion } from "./suggestions.js";
 
 type RankingPlan = Extract<Plan, { kind: "ranking" }>;
 type ComparePlan = Extract<Plan, { kind: "compare" }>;
@@ -90,8 +90,8 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
   }
   if (per) b.note(p.perResidentNote);
   const leader = sorted[0];
-  if (leader) b.suggest(topicSuggestion(b.lang, regionName(leader.region, b.lang), "overview"), shortLabel(regionName(leader.region, b.lang)));
-  for (const m of k.metrics) if (m.id !== metric.id) b.suggest(rankingSuggestion(b.lang, b.t(m.name)), shortLabel(b.t(m.name)));
+  if (leader) b.suggest(topicSuggestion(b.lang, regionName(leader.region, b.lang), "overview"), labelIn(leader.region.label, b.lang));
+  for (const m of k.metrics) if (m.id !== metric.id) b.suggest(rankingSuggestion(b.lang, b.t(m.name)), labelIn(m.label, b.lang));
 }
 
 export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan): void {
@@ -117,5 +117,5 @@ export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan)
     found.forEach((row) => b.entry(row.region.id));
   }
   b.table({ columns, rows: table });
-  for (const r of regions) b.suggest(topicSuggestion(b.lang, regionName(r, b.lang), "overview"), shortLabel(regionName(r, b.lang)));
+  for (const r of regions) b.suggest(topicSuggestion(b.lang, regionName(r, b.lang), "overview"), labelIn(r.label, b.lang));
 }

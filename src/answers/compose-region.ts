@@ -37,7 +37,6 @@ export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan, f
   else if (overview && region.highlights.length) {
     b.more({ paragraphs: [`${p.highlights}:\n` + region.highlights.map((h) => `– ${b.t(h.text)}`).join("\n")], facts: [], items: [], ordered: false });
     region.highlights.forEach((h) => b.source(h.source));
-    b.suggest(p.tellMore.toLowerCase(), p.tellMore);
   }
 
   const name = regionName(region, b.lang);

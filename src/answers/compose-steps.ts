@@ -5,7 +5,7 @@ import type { Plan } from "../decision/plan.js";
 import { regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
-import { shortLabel } from "./suggestions.js";
+import { labelIn } from "./suggestions.js";
 
 type StepsPlan = Extract<Plan, { kind: "steps" }>;
 const MAX_REGION_NOTES = 6;
@@ -29,7 +29,6 @@ export function composeSteps(b: ReplyBuilder, k: Knowledge, plan: StepsPlan, ful
     } else {
       steps.steps.forEach((s) => b.item(b.t(s.title)));
       b.more({ paragraphs: [b.t(steps.summary)], facts: [], items: steps.steps.map((s) => `${b.t(s.title)} – ${b.t(s.meaning)}`), ordered: true });
-      b.suggest(p.tellMore.toLowerCase(), p.tellMore);
     }
     for (const s of steps.steps.slice(0, 2)) b.suggest(`${p.stepTitle(s.n)}: ${b.t(s.title)}`, p.stepTitle(s.n));
     return true;
@@ -48,6 +47,6 @@ export function composeSteps(b: ReplyBuilder, k: Knowledge, plan: StepsPlan, ful
   step.sources.forEach((s) => b.source(s));
   const next = steps.steps.find((s) => s.n === step.n + 1);
   if (next) b.suggest(`${p.stepTitle(next.n)}: ${b.t(next.title)}`, p.stepTitle(next.n));
-  b.suggest(b.t(steps.title), shortLabel(b.t(steps.title)));
+  b.suggest(b.t(steps.title), labelIn(steps.label, b.lang));
   return true;
 }

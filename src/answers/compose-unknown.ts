@@ -4,20 +4,21 @@
 import Fuse from "fuse.js";
 import type { Knowledge } from "../knowledge/load.js";
 import type { Plan } from "../decision/plan.js";
+import type { Entry } from "../knowledge/schema.js";
 import type { Understanding } from "../understanding/understand.js";
 import { fold } from "../text/normalise.js";
 import { addFigure, regionName } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import { pick, type ReplyBuilder } from "./reply-builder.js";
-import { shortLabel, topicSuggestion } from "./suggestions.js";
+import { labelIn, topicSuggestion } from "./suggestions.js";
 
 export function composeUnknown(b: ReplyBuilder, k: Knowledge, u: Understanding, plan: Extract<Plan, { kind: "unknown" }>): void {
   const p = PHRASES[b.lang];
   b.paragraph(plan.years ? p.noFigureForYear(plan.years.join(", ")) : p.dontKnow).paragraph(p.canHelpWith);
   const region = plan.regionId ? k.regions.find((r) => r.id === plan.regionId) : undefined;
-  if (region) b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"), shortLabel(regionName(region, b.lang)));
-  for (const s of didYouMean(k, u.unknown, b.lang)) b.suggest(s, shortLabel(s));
-  if (k.steps) b.suggest(b.t(k.steps.title), shortLabel(b.t(k.steps.title)));
+  if (region) b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"), labelIn(region.label, b.lang));
+  for (const e of didYouMean(k, u.unknown)) b.suggest(pick(e.title, b.lang).text, labelIn(e.label, b.lang));
+  if (k.steps) b.suggest(b.t(k.steps.title), labelIn(k.steps.label, b.lang));
 }
 
 export function composeAmbiguous(b: ReplyBuilder, k: Knowledge, plan: Extract<Plan, { kind: "ambiguous" }>): void {
@@ -31,7 +32,7 @@ export function composeAmbiguous(b: ReplyBuilder, k: Knowledge, plan: Extract<Pl
     b.entry(id);
     if (metrics.length === 0) b.item(b.t(region.organisation));
     for (const m of metrics) addFigure(b, k, region, m, `${regionName(region, b.lang)} – ${b.t(m.name)}`);
-    b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"), shortLabel(regionName(region, b.lang)));
+    b.suggest(topicSuggestion(b.lang, regionName(region, b.lang), "overview"), labelIn(region.label, b.lang));
   }
 }
 
@@ -40,7 +41,7 @@ export function composeAskRegion(b: ReplyBuilder, k: Knowledge, plan: Extract<Pl
   b.paragraph(PHRASES[b.lang].askRegion);
   const asked = plan.question.trim();
   for (const r of [...k.regions].sort((x, y) => regionName(x, b.lang).localeCompare(regionName(y, b.lang), b.lang))) {
-    b.choice(`${regionName(r, b.lang)}: ${asked}`, shortLabel(regionName(r, b.lang)));
+    b.choice(`${regionName(r, b.lang)}: ${asked}`, labelIn(r.label, b.lang));
   }
 }
 
@@ -70,7 +71,7 @@ function wordIndex(k: Knowledge): WordIndex {
  * searches distinct words that share the first letter (tens of short strings), not every entry's
  * word list, which keeps an unanswerable question as cheap as an answerable one.
  */
-function didYouMean(k: Knowledge, words: string[], lang: "fi" | "sv" | "en"): string[] {
+function didYouMean(k: Knowledge, words: string[]): Entry[] {
   const scores = new Map<string, number>();
   for (const w of words.filter((x) => x.length >= 5).slice(0, 3)) {
     const group = wordIndex(k).get(w[0]!);
@@ -81,5 +82,5 @@ function didYouMean(k: Knowledge, words: string[], lang: "fi" | "sv" | "en"): st
   return [...scores]
     .sort((a, b) => a[1] - b[1])
     .slice(0, 3)
-    .map(([id]) => pick(k.entries.find((e) => e.id === id)!.title, lang).text);
+    .map(([id]) => k.entries.find((e) => e.id === id)!);
 }

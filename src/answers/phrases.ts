@@ -34,7 +34,6 @@ type Phrases = {
   helpIntro: string;
   helpTopics: string[];
   compareTitle: string;
-  tellMore: string;
   regionsWhere: string;
   larger: (a: string, b: string, metric: string) => string;
   /** How much larger, as a figure: "Ero: 1 336 asukasta." */
@@ -87,7 +86,6 @@ export const PHRASES: Record<Language, Phrases> = {
       "valtionavustusten leikkaukset ja uudistusehdotus, järjestökentän luvut ja käsitteet",
     ],
     compareTitle: "Vertailu",
-    tellMore: "Kerro lisää",
     regionsWhere: "Alueet, joita tämä koskee",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} on suurempi kuin alueella ${b}.`,
     difference: (v) => `Ero: ${v}.`,
@@ -136,7 +134,6 @@ export const PHRASES: Record<Language, Phrases> = {
       "nedskärningarna av statsbidragen, fältets siffror och begrepp",
     ],
     compareTitle: "Jämförelse",
-    tellMore: "Berätta mer",
     regionsWhere: "Områden som detta gäller",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} är större än i ${b}.`,
     difference: (v) => `Skillnad: ${v}.`,
@@ -185,7 +182,6 @@ export const PHRASES: Record<Language, Phrases> = {
       "the state-grant cuts and reform proposal, the field's figures and concepts",
     ],
     compareTitle: "Comparison",
-    tellMore: "Tell me more",
     regionsWhere: "Areas this concerns",
     larger: (a, b, m) => `${a}: ${m.toLowerCase()} is larger than in ${b}.`,
     difference: (v) => `Difference: ${v}.`,

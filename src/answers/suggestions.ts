@@ -1,6 +1,6 @@
 // Follow-up questions the bot offers. They are phrased so that sending one back is understood
 // (the parser reads "Pirkanmaa: asukasta kohden" as a region plus a topic).
-import type { Language } from "../knowledge/schema.js";
+import type { Label, Language } from "../knowledge/schema.js";
 
 const TOPICS = {
   overview: { fi: "kerro alueesta", sv: "berätta om området", en: "tell me about it" },
@@ -30,15 +30,10 @@ export function rankingSuggestion(lang: Language, metricName: string): string {
   return `${RANKING[lang]}: ${metricName.toLowerCase()}`;
 }
 
-/** A button label of at most 22 characters: whole words of the title, never cut mid-word. */
-export function shortLabel(title: string, max = 22): string {
-  if (title.length <= max) return title;
-  const words = title.split(/\s+/);
-  let out = "";
-  for (const w of words) {
-    const next = out ? `${out} ${w}` : w;
-    if (next.length > max) break;
-    out = next;
-  }
-  return (out || words[0]!.slice(0, max)).replace(/[\s–:,-]+$/, "");
+/**
+ * The short name a button shows for an entry, region, figure or the steps, in the reply's
+ * language: written in the knowledge (`label:`), checked to fit by `kb validate`, never a title cut off.
+ */
+export function labelIn(label: Label, lang: Language): string {
+  return typeof label === "string" ? label : label[lang];
 }

@@ -11,21 +11,21 @@ import type { StateStore, Subscription } from "./state.js";
 
 export function createAnnouncer(state: StateStore, send: (s: Subscription, r: Reply) => Promise<void>, log: (e: string, c: Record<string, unknown>) => void) {
   return {
-    subscribe(m: IncomingMessage, regionsText: string, lang: Language, compiled: Compiled): Reply {
+    async subscribe(m: IncomingMessage, regionsText: string, lang: Language, compiled: Compiled): Promise<Reply> {
       if (m.address === undefined) return curationReply(lang, CURATION[lang].cannotSubscribe, [], false);
       const regions = [...new Set(compiled.understander.understand(regionsText).regions.flatMap((r) => r.ids))];
-      state.subscribe({ platform: m.platform, address: m.address, conversationId: m.conversationId, regions, language: lang });
+      await state.subscribe({ platform: m.platform, address: m.address, conversationId: m.conversationId, regions, language: lang });
       const names = regions.map((id) => compiled.knowledge.regions.find((r) => r.id === id)!.names[lang]);
       return curationReply(lang, CURATION[lang].subscribed(names.length ? names.join(", ") : CURATION[lang].allRegions), [], true);
     },
-    unsubscribe(m: IncomingMessage, lang: Language): Reply {
-      return curationReply(lang, state.unsubscribe(m.conversationId) ? CURATION[lang].unsubscribed : CURATION[lang].notSubscribed, [], true);
+    async unsubscribe(m: IncomingMessage, lang: Language): Promise<Reply> {
+      return curationReply(lang, (await state.unsubscribe(m.conversationId)) ? CURATION[lang].unsubscribed : CURATION[lang].notSubscribed, [], true);
     },
     /** One message per subscriber per change, in the subscriber's language; failures are logged. */
     async announce(before: Knowledge, after: Knowledge): Promise<void> {
       const byLanguage = new Map<Language, ReturnType<typeof diffKnowledge>>();
       const changesIn = (lang: Language) => byLanguage.get(lang) ?? byLanguage.set(lang, diffKnowledge(before, after, lang)).get(lang)!;
-      for (const s of state.subscriptions()) {
+      for (const s of await state.subscriptions()) {
         const changes = changesIn(s.language).filter((c) => s.regions.length === 0 || (c.regionId && s.regions.includes(c.regionId)));
         if (changes.length === 0) continue;
         const sources: ReplySource[] = [...new Set(changes.flatMap((c) => c.sources))].flatMap((id) => {

@@ -33,8 +33,9 @@ const fi = {
     `Muutosta ei voitu kirjoittaa tiedostoon ${file} (${reason}), eikä mitään muutettu. Pyydä ylläpitoa tarkistamaan, että tietopohjan hakemistoon voi kirjoittaa ja levyllä on tilaa, ja vahvista sitten uudelleen: vahvista ${id}`,
   recordFailed: (id: string, reason: string) =>
     `Muutos ${id} on tehty, mutta sen kirjaaminen historiaan epäonnistui (${reason}). Se kirjataan, kun botti seuraavan kerran käynnistyy; kerro ylläpidolle (DATA_DIR, levytila).`,
+  refused: (reason: string) => `Tietopohjan git-repositorio hylkäsi muutoksen (${reason}), eikä mitään muutettu. Kerro ylläpidolle.`,
   failed: (reason: string) => `Pyyntöä ei voitu käsitellä (${reason}), eikä mitään muutettu. Kerro ylläpidolle: tarkista DATA_DIR-hakemisto ja levytila.`,
-  badFileName: (name: string) => `Tiedoston nimi ”${name}” ei kelpaa: käytä pelkkää nimeä kirjaimin, numeroin ja viivoin, esim. pirkanmaa.yaml.`,
+  badFileName: (name: string) => `Tiedoston nimi ”${name}” ei kelpaa: käytä pelkkää nimeä kirjaimin, numeroin ja viivoin, esim. pirkanmaa.yaml tai luvut.csv.`,
 };
 type Words = typeof fi;
 
@@ -57,8 +58,9 @@ export const CURATION: Record<Language, Words> = {
     writeFailed: (file, reason, id) =>
       `Ändringen kunde inte skrivas till ${file} (${reason}) och inget ändrades. Be driften kontrollera att kunskapsbasens katalog är skrivbar och att disken har utrymme, och bekräfta sedan igen: vahvista ${id}`,
     recordFailed: (id, reason) => `Ändringen ${id} är gjord, men den kunde inte föras in i historiken (${reason}). Den förs in när botten startar nästa gång; meddela driften (DATA_DIR, diskutrymme).`,
+    refused: (reason) => `Kunskapsbasens git-repositorium avvisade ändringen (${reason}) och inget ändrades. Meddela driften.`,
     failed: (reason) => `Begäran kunde inte behandlas (${reason}) och inget ändrades. Meddela driften: kontrollera katalogen DATA_DIR och diskutrymmet.`,
-    badFileName: (name) => `Filnamnet ”${name}” duger inte: använd bara ett namn med bokstäver, siffror och bindestreck, t.ex. pirkanmaa.yaml.`,
+    badFileName: (name) => `Filnamnet ”${name}” duger inte: använd bara ett namn med bokstäver, siffror och bindestreck, t.ex. pirkanmaa.yaml eller siffror.csv.`,
   },
   en: {
     ...fi,
@@ -89,8 +91,9 @@ export const CURATION: Record<Language, Words> = {
     writeFailed: (file, reason, id) =>
       `The change could not be written to ${file} (${reason}), and nothing was changed. Ask the administrator to check that the knowledge directory is writable and the disk has space, then confirm again: vahvista ${id}`,
     recordFailed: (id, reason) => `Change ${id} is applied, but recording it in the history failed (${reason}). It is recorded when the bot next starts; tell the administrator (DATA_DIR, disk space).`,
+    refused: (reason) => `The knowledge repository refused the change (${reason}), and nothing was changed. Tell the administrator.`,
     failed: (reason) => `The request could not be handled (${reason}), and nothing was changed. Tell the administrator: check the DATA_DIR directory and disk space.`,
-    badFileName: (name) => `The file name "${name}" is not accepted: use a plain name of letters, digits and hyphens, e.g. pirkanmaa.yaml.`,
+    badFileName: (name) => `The file name "${name}" is not accepted: use a plain name of letters, digits and hyphens, e.g. pirkanmaa.yaml or figures.csv.`,
   },
 };
 

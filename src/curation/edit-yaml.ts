@@ -18,15 +18,20 @@ function edit(text: string, change: (doc: Document) => void): string {
 }
 
 /**
- * Sets a figure. A fact from the same source and date is a correction and replaces the old one;
- * a fact from a newer source goes first and the older ones stay, so answers can name both.
+ * Sets a figure. A fact from the same source and date is a correction: it takes the old one's
+ * place and keeps what it does not say itself (a note, "plus", the date in words; `approx: false`
+ * clears the old flag). A fact from another source or date goes first and the others stay, so
+ * answers can name both.
  */
 export function setFigure(text: string, metric: string, fact: Fact): string {
   return edit(text, (doc) => {
     const current = doc.getIn(["figures", metric]);
     const existing: Fact[] = current === undefined ? [] : isSeq(current) ? (current.toJSON() as Fact[]) : [(current as { toJSON(): Fact }).toJSON()];
-    const kept = existing.filter((f) => !(f.source === fact.source && f.as_of === fact.as_of));
-    const value = kept.length ? [fact, ...kept] : fact;
+    const at = existing.findIndex((f) => f.source === fact.source && f.as_of === fact.as_of);
+    const merged: Fact = { ...existing[at], ...fact };
+    if (merged.approx === false) delete merged.approx;
+    const facts = at >= 0 ? existing.map((f, i) => (i === at ? merged : f)) : [merged, ...existing];
+    const value = facts.length > 1 ? facts : merged;
     const node = doc.createNode(value);
     if (isMap(node)) node.flow = true;
     if (isSeq(node)) node.items.forEach((i) => isMap(i) && (i.flow = true));

@@ -1,18 +1,21 @@
-// Turns a coordinator's command into the new text of one knowledge file, or a reason why not.
+// Turns a coordinator's command into the new text of the knowledge files it changes (one, or the
+// region files a spreadsheet of figures touches), or a reason why not.
 // Region and figure names are read with the bot's own understanding ("Pirkanmaan", "Pirha").
 import { parse } from "yaml";
 import type { Compiled } from "../knowledge/store.js";
 import { STATUSES, STRUCTURE_TYPES, type Language } from "../knowledge/schema.js";
 import type { Command } from "./commands.js";
 import { CURATION } from "./curation-phrases.js";
+import { formatProblem } from "../knowledge/parse-file.js";
 import { addHighlight, setFigure, upsertStructure } from "./edit-yaml.js";
+import { planFiguresCsv } from "./figures-csv.js";
+import type { FileChange } from "./state.js";
 
 export interface PlannedChange {
-  file: string;
-  /** The file's text when the change was planned: confirming checks nobody changed it since. */
-  before: string;
-  after: string;
+  /** Each file with its text when the change was planned: confirming checks nobody changed it since. */
+  files: FileChange[];
 }
+const one = (file: string, before: string, after: string): PlannedChange => ({ files: [{ file, before, after }] });
 
 type Result = PlannedChange | { error: string; details?: string[] };
 
@@ -36,7 +39,7 @@ export function planChange(c: Command, compiled: Compiled, lang: Language, readF
       if (bad) return bad;
       const before = readFile(region.file);
       const fact = { value: c.value, source: c.source, ...(c.asOf ? { as_of: c.asOf } : {}) };
-      return { file: region.file, before, after: setFigure(before, metrics[0]!, fact) };
+      return one(region.file, before, setFigure(before, metrics[0]!, fact));
     }
     case "structure": {
       const [where = "", type = "", status = "", name = "", description] = c.fields;
@@ -49,7 +52,7 @@ export function planChange(c: Command, compiled: Compiled, lang: Language, readF
       if (bad) return bad;
       const before = readFile(region.file);
       const after = upsertStructure(before, { type, status, name, ...(description ? { description } : {}), source: c.source });
-      return { file: region.file, before, after };
+      return one(region.file, before, after);
     }
     case "highlight": {
       const [where = "", text = ""] = c.fields;
@@ -59,11 +62,16 @@ export function planChange(c: Command, compiled: Compiled, lang: Language, readF
       const bad = checkSource(c.source);
       if (bad) return bad;
       const before = readFile(region.file);
-      return { file: region.file, before, after: addHighlight(before, text, c.source) };
+      return one(region.file, before, addHighlight(before, text, c.source));
     }
     case "upload": {
       // A plain name only: no directories, no backslashes, no hidden files, nothing to escape with.
-      if (!/^[a-z0-9][a-z0-9_-]*\.ya?ml$/i.test(c.name)) return { error: p.badFileName(c.name) };
+      if (!/^[a-z0-9][a-z0-9_-]*\.(ya?ml|csv)$/i.test(c.name)) return { error: p.badFileName(c.name) };
+      // A spreadsheet of figures: rows for the region files, checked the way `kb import` checks them.
+      if (/\.csv$/i.test(c.name)) {
+        const planned = planFiguresCsv(c.name, c.text, k, readFile);
+        return "problems" in planned ? { error: p.invalid, details: planned.problems.map(formatProblem) } : planned;
+      }
       let data: { kind?: unknown; id?: unknown } | undefined;
       try {
         data = parse(c.text) as typeof data;
@@ -74,7 +82,7 @@ export function planChange(c: Command, compiled: Compiled, lang: Language, readF
       const isRegion = data?.kind === "region" && typeof data.id === "string" && /^[a-z0-9][a-z0-9-]*$/.test(data.id);
       const existing = k.files.find((f) => f.split(/[/\\]/).pop() === c.name);
       const file = existing ?? (isRegion ? `regions/${String(data!.id)}.yaml` : `topics/${c.name}`);
-      return { file, before: readFile(file), after: c.text };
+      return one(file, readFile(file), c.text);
     }
     default:
       return { error: p.usage };

@@ -4,6 +4,7 @@
 // disk has its record, and every applied record's change reached the disk.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { restoreFiles } from "./atomic-write.js";
 import type { StateStore } from "./state.js";
 
 export interface Reconciled {
@@ -11,18 +12,20 @@ export interface Reconciled {
   failed: string[];
 }
 
-export function reconcileChanges(state: StateStore, knowledgeDir: string, now: Date, log: (event: string, context: Record<string, unknown>) => void): Reconciled {
+export async function reconcileChanges(state: StateStore, knowledgeDir: string, now: Date, log: (event: string, context: Record<string, unknown>) => void): Promise<Reconciled> {
   const result: Reconciled = { applied: [], failed: [] };
-  for (const change of state.unfinished()) {
-    const path = join(knowledgeDir, change.file);
-    const disk = existsSync(path) ? readFileSync(path, "utf8") : "";
-    if (disk === change.after) {
-      state.markApplied(change.id, now);
+  for (const change of await state.unfinished()) {
+    const disk = (file: string) => (existsSync(join(knowledgeDir, file)) ? readFileSync(join(knowledgeDir, file), "utf8") : "");
+    const written = change.files.filter((f) => disk(f.file) === f.after);
+    if (written.length === change.files.length) {
+      await state.markApplied(change.id, now);
       result.applied.push(change.id);
     } else {
-      // Still the old text (the crash came before the rename), or someone has edited the file
-      // since: either way this change is not what is on disk.
-      state.markFailed(change.id);
+      // Still the old text (the crash came before a rename), or someone has edited a file since:
+      // this change is not what is on disk. Files of it that were written get their old text
+      // back, so a change of several files is never left half done.
+      restoreFiles(knowledgeDir, written);
+      await state.markFailed(change.id);
       result.failed.push(change.id);
     }
   }

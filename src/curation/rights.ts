@@ -4,9 +4,15 @@
 // the change is validated, so nobody learns about files they may not touch.
 import type { Knowledge } from "../knowledge/load.js";
 import { parseKnowledgeFile } from "../knowledge/parse-file.js";
-import type { Rights } from "./state.js";
+import type { FileChange, Rights } from "./state.js";
 
-export function rightsFor(file: string, before: Knowledge, afterText: string): Rights {
+/** The rights a change of several files needs: every region any of them holds, or all. */
+export function rightsFor(files: readonly FileChange[], before: Knowledge): Rights {
+  const each = files.map((f) => fileRights(f.file, before, f.after));
+  return each.includes("all") ? "all" : [...new Set(each.flat())];
+}
+
+function fileRights(file: string, before: Knowledge, afterText: string): Rights {
   const regions = new Set<string>();
   if (before.texts.has(file)) {
     const region = before.regions.find((r) => r.file === file);

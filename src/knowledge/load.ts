@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { regionNameForms } from "../understanding/region-names.js";
-import { parseKnowledgeFile, type ParsedFile, type PathSegment, type Problem } from "./parse-file.js";
+import { type ParsedFile, type PathSegment, type Problem } from "./parse-file.js";
+import { parseWithDiskCache } from "./parse-cache.js";
 import type { Entry, LexiconFile, Metric, RegionFile, Source, StepsFile } from "./schema.js";
 
 export type Region = RegionFile & { file: string };
@@ -23,10 +24,17 @@ export interface Knowledge {
 
 export type LoadResult = { ok: true; knowledge: Knowledge } | { ok: false; problems: Problem[] };
 
+/**
+ * Whether a path (relative to the knowledge directory) is a knowledge file: YAML, and not under a
+ * hidden folder, so a knowledge repository's .git and CI files (.github/workflows/*.yml) are not read.
+ */
+export const isKnowledgePath = (file: string) => /\.ya?ml$/.test(file) && !file.split(/[\\/]/).some((part) => part.startsWith("."));
+
 export function listKnowledgeFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(join(entry.parentPath, entry.name));
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && isKnowledgePath(relative(dir, path))) out.push(path);
   }
   return out.sort();
 }
@@ -124,12 +132,15 @@ function check(files: Array<{ file: string; text: string }>): LoadResult {
   return problems.length ? { ok: false, problems } : { ok: true, knowledge: k };
 }
 
+type Parsed = ReturnType<typeof parseWithDiskCache>;
+
 // Parsing YAML is most of a reload's work, and a reload usually follows an edit of one file:
-// files whose text has not changed reuse their parse (the result is never mutated).
-const parseCache = new Map<string, ReturnType<typeof parseKnowledgeFile>>();
+// files whose text has not changed reuse their parse (the result is never mutated). A new
+// process finds the parses of earlier ones on disk (parse-cache.ts).
+const parseCache = new Map<string, Parsed>();
 const PARSE_CACHE_MAX = 500;
 
-function parseCached(file: string, text: string): ReturnType<typeof parseKnowledgeFile> {
+function parseCached(file: string, text: string): Parsed {
   const key = `${file}\u0000${text}`;
   let r = parseCache.get(key);
   if (!r) {
@@ -140,9 +151,9 @@ function parseCached(file: string, text: string): ReturnType<typeof parseKnowled
   return r;
 }
 
-function parseSafely(file: string, text: string): ReturnType<typeof parseKnowledgeFile> {
+function parseSafely(file: string, text: string): Parsed {
   try {
-    return parseKnowledgeFile(file, text);
+    return parseWithDiskCache(file, text);
   } catch (err) {
     return fileProblem(file, `cannot be parsed: ${(err as Error).message}`);
   }

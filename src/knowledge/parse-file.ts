@@ -7,6 +7,8 @@ import { knowledgeFile, type KnowledgeFile } from "./schema.js";
 export interface Problem {
   file: string;
   line: number;
+  /** The column, where the file is a table (a CSV of figures). */
+  column?: number;
   /** The field's path in the file, e.g. "figures.ngo-grants.value". Empty for the whole file. */
   path: string;
   message: string;
@@ -22,7 +24,7 @@ export interface ParsedFile {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}${p.path ? ` ${p.path}` : ""}: ${p.message}`;
+  return `${p.file}:${p.line}${p.column ? `:${p.column}` : ""}${p.path ? ` ${p.path}` : ""}: ${p.message}`;
 }
 
 export function parseKnowledgeFile(file: string, source: string): { parsed?: ParsedFile; problems: Problem[] } {

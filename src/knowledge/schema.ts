@@ -14,6 +14,21 @@ export const text = z.union([
 ]);
 export type Text = z.infer<typeof text>;
 
+/** What a Teams button shows of its title without cutting it; every short name fits. */
+export const MAX_LABEL = 22;
+const labelText = z
+  .string({ error: (issue) => (issue.input === undefined ? `a short name for buttons is missing: write label: { fi: …, sv: …, en: … }, each at most ${MAX_LABEL} characters` : undefined) })
+  .min(1)
+  .max(MAX_LABEL, `a short name is at most ${MAX_LABEL} characters (what a button shows uncut)`);
+
+/**
+ * The short name a button shows for an entry, region, figure or the steps: natural words a person
+ * would click ("STEA-avustukset", "Pirkanmaa"), not a title cut off. One string when it is the same
+ * in every language, otherwise all three.
+ */
+export const label = z.union([labelText, z.object({ fi: labelText, sv: labelText, en: labelText }).strict()]);
+export type Label = z.infer<typeof label>;
+
 export const id = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "an id is lower-case letters, digits and hyphens (e.g. keski-suomi)");
@@ -77,6 +92,7 @@ export const metric = z
   .object({
     id,
     name: text,
+    label,
     unit: z.enum(UNITS),
     /** Words and phrases in any of the three languages that ask for this figure. */
     words: z.array(z.string().min(2)).min(1),
@@ -146,6 +162,7 @@ export const regionFile = z
         adjective: z.string().min(5).optional(),
       })
       .strict(),
+    label,
     /** The organisation's full name: "Pirkanmaan hyvinvointialue", "Helsingin kaupunki". */
     organisation: text,
     tour: z.object({ date: isoDate, order: z.number().int().min(1), source: id }).strict(),
@@ -173,6 +190,7 @@ export const stepsFile = z
     kind: z.literal("steps"),
     id,
     title: text,
+    label,
     summary: text,
     /** Words that ask for the steps as a whole ("askeleet", "steps"). */
     words: z.array(z.string().min(2)).min(1),
@@ -188,6 +206,7 @@ export const entry = z
     id,
     type: z.enum(["concept", "topic"]),
     title: text,
+    label,
     /** Words and phrases that ask about this entry, any language, any form. */
     words: z.array(z.string().min(2)).min(1),
     summary: text,
@@ -217,8 +236,8 @@ export const LEXICON_GROUPS = [
   "county-word", "area-word", "other-area", "municipality", "country", "structures", "highlights", "tour", "overview", "figures-all",
   // references to the previous answer
   "followup", "there", "refer", "first", "last", "more",
-  // the asker's own region, unnamed ("meidän alueella", "here")
-  "here",
+  // the asker's own place ("meillä", "here"): the home region of their channel or organisation
+  "home",
   // attributes the knowledge never holds (contact details, staff, weather…)
   "unknowable",
   // conversation and language

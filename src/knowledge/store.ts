@@ -1,5 +1,6 @@
 // The live knowledge: loaded and compiled at start, replaced only by a newer version that passes
 // every check. A broken file is reported and the last good knowledge keeps serving.
+import { createHash } from "node:crypto";
 import { createUnderstander, type Understander } from "../understanding/understand.js";
 import { loadKnowledge, type Knowledge } from "./load.js";
 import { formatProblem, type Problem } from "./parse-file.js";
@@ -8,6 +9,11 @@ import { formatProblem, type Problem } from "./parse-file.js";
 export interface Compiled {
   knowledge: Knowledge;
   understander: Understander;
+  /**
+   * Which knowledge this is, from its files' names and texts: the same files give the same version
+   * on every instance, so a conversation saved by one instance is read by another only when both
+   * serve the same knowledge.
+   */
   version: number;
   loadedAt: Date;
 }
@@ -30,12 +36,19 @@ export function compileKnowledge(knowledge: Knowledge, version: number): Compile
   return { knowledge, understander: createUnderstander(knowledge), version, loadedAt: new Date() };
 }
 
+/** 48 bits of the SHA-256 of the files (a whole number JavaScript holds exactly). */
+export function contentVersion(k: Knowledge): number {
+  const hash = createHash("sha256");
+  for (const file of [...k.files].sort()) hash.update(`${file}\0${k.texts.get(file) ?? ""}\0`);
+  return parseInt(hash.digest("hex").slice(0, 12), 16);
+}
+
 /** Loads and compiles; never throws (a failure to compile is a problem like a broken file). */
-function loadCompiled(dir: string, version: number): { ok: true; compiled: Compiled } | { ok: false; problems: Problem[] } {
+function loadCompiled(dir: string): { ok: true; compiled: Compiled } | { ok: false; problems: Problem[] } {
   const r = loadKnowledge(dir);
   if (!r.ok) return r;
   try {
-    return { ok: true, compiled: compileKnowledge(r.knowledge, version) };
+    return { ok: true, compiled: compileKnowledge(r.knowledge, contentVersion(r.knowledge)) };
   } catch (err) {
     return { ok: false, problems: [{ file: "(knowledge)", line: 1, path: "", message: `could not be prepared for answering: ${(err as Error).message}` }] };
   }
@@ -43,14 +56,14 @@ function loadCompiled(dir: string, version: number): { ok: true; compiled: Compi
 
 /** Loads dir at once; throws KnowledgeError when the first load fails (there is nothing to serve). */
 export function createKnowledgeStore(dir: string): KnowledgeStore {
-  const first = loadCompiled(dir, 1);
+  const first = loadCompiled(dir);
   if (!first.ok) throw new KnowledgeError(first.problems);
   let compiled = first.compiled;
   return {
     dir,
     current: () => compiled,
     reload() {
-      const r = loadCompiled(dir, compiled.version + 1);
+      const r = loadCompiled(dir);
       if (r.ok) compiled = r.compiled;
       return r;
     },

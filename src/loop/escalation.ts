@@ -1,6 +1,6 @@
 // "Kysy koordinaattorilta": a question the bot could not answer goes to the coordinators'
 // channel (the region's own when one is registered for a region the question names, else a
-// general one), on whichever platform that channel is. A coordinator's reply in the thread the
+// general one, else the one COORDINATOR_CHANNEL names), on whichever platform that channel is. A coordinator's reply in the thread the
 // question opened there is relayed to the asker's own conversation, and the case is answered.
 import { randomBytes } from "node:crypto";
 import { curationReply } from "../curation/curation-phrases.js";
@@ -21,6 +21,8 @@ export interface EscalationDeps {
   now: () => Date;
   regionName: (id: string, lang: Language) => string | undefined;
   log: (event: string, context: Record<string, unknown>) => void;
+  /** Where a question goes when no registered channel takes it (COORDINATOR_CHANNEL). */
+  fallback: () => CoordinatorChannel | undefined;
 }
 
 /** The region's channel when one serves a region the question names, else a general one. */
@@ -35,13 +37,13 @@ export function createEscalations(d: EscalationDeps) {
 
   return {
     async escalate(questionId: string, userId: string | undefined): Promise<Reply> {
-      const q = d.store.question(questionId);
+      const q = await d.store.question(questionId);
       if (!q || q.address === undefined) return notice(q?.language ?? "fi", LOOP[q?.language ?? "fi"].noQuestion);
       const w = LOOP[q.language];
       if (q.userId && userId !== q.userId) return notice(q.language, w.notYours);
-      const existing = d.store.escalationOf(questionId);
+      const existing = await d.store.escalationOf(questionId);
       if (existing) return notice(q.language, w.already(existing.id));
-      const channel = routeTo(d.store.channels(), q.regions);
+      const channel = routeTo(await d.store.channels(), q.regions) ?? d.fallback();
       if (!channel) return notice(q.language, w.noChannel);
       const id = randomBytes(3).toString("hex");
       const cw = LOOP[channel.language];
@@ -52,22 +54,22 @@ export function createEscalations(d: EscalationDeps) {
         d.log("escalation failed", { channel: channel.conversationId, error: (err as Error).message });
       });
       if (!thread) return notice(q.language, w.notSent);
-      d.store.addEscalation({ id, questionId, at: d.now().toISOString(), channel: channel.conversationId, thread, status: "open" });
+      await d.store.addEscalation({ id, questionId, at: d.now().toISOString(), channel: channel.conversationId, thread, status: "open" });
       return notice(q.language, w.escalated(id));
     },
 
     /** A message in an escalation thread is a coordinator's answer; undefined for any other conversation. */
     async relay(m: IncomingMessage): Promise<Reply | undefined> {
-      const e = d.store.escalationInThread(m.conversationId);
+      const e = await d.store.escalationInThread(m.conversationId);
       if (!e || !m.text.trim()) return undefined;
-      const lang = d.store.channels().find((c) => c.conversationId === e.channel)?.language ?? "fi";
+      const lang = [...(await d.store.channels()), d.fallback()].find((c) => c?.conversationId === e.channel)?.language ?? "fi";
       const w = LOOP[lang];
-      const q = d.store.question(e.questionId);
+      const q = await d.store.question(e.questionId);
       if (!q?.address) return notice(lang, w.askerGone(e.id));
       const aw = LOOP[q.language];
       const answer: Reply = { ...notice(q.language, aw.relayTitle), paragraphs: [m.text, aw.yourQuestion(q.text)] };
       await d.send(q.platform, q.address, { ...answer, text: [aw.relayTitle, m.text, aw.yourQuestion(q.text)].join("\n") });
-      d.store.markAnswered(e.id, d.now().toISOString());
+      await d.store.markAnswered(e.id, d.now().toISOString());
       const region = q.regions[0] && d.regionName(q.regions[0], "fi");
       // The curation commands are Finnish in every language; the coordinator adds the source id.
       const next = region ? w.toKnowledge(`huomio ${region} | ${m.text.replace(/\s+/g, " ")} | lähde <lähde-id>`) : w.toKnowledgeFile;

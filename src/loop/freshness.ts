@@ -41,11 +41,11 @@ export type DirectAddress = (userId: string) => { platform: string; address: unk
 export async function remindStale(k: Knowledge, store: LoopStore, send: Send, direct: DirectAddress, now: Date, log: (event: string, context: Record<string, unknown>) => void): Promise<number> {
   let sent = 0;
   for (const item of staleItems(k, now.toISOString().slice(0, 10))) {
-    const channel = routeTo(store.channels(), item.regions);
+    const channel = routeTo(await store.channels(), item.regions);
     const owner = item.owner ? direct(item.owner) : undefined;
     const to = owner ?? (channel && { platform: channel.platform, address: channel.address });
     // Claimed before sending, so two instances never both remind; nowhere to send yet = try later.
-    if (!to || !store.firstTime(`review:${item.kind}:${item.id}:${item.reviewBy}`, now.toISOString())) continue;
+    if (!to || !(await store.firstTime(`review:${item.kind}:${item.id}:${item.reviewBy}`, now.toISOString()))) continue;
     const lang = channel?.language ?? "fi";
     const w = LOOP[lang];
     const line = w.stale(`${item.title} (${item.kind} ${item.id})`, item.reviewBy, item.owner ?? w.noOwner);

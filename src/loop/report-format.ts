@@ -26,9 +26,12 @@ function sections(d: ReportData, lang: Language, nameOf: NameOf): Section[] {
   ];
 }
 
+/** Which organisation a report keeps to, when it keeps to one. */
+const scopeLine = (d: ReportData, lang: Language) => (d.organisation !== undefined ? [LOOP[lang].onlyHere(d.organisation)] : []);
+
 export function reportText(d: ReportData, lang: Language, nameOf: NameOf): string {
   const w = LOOP[lang];
-  const out = [w.reportTitle(d.since), w.questions(d.questions, d.answered)];
+  const out = [w.reportTitle(d.since), ...scopeLine(d, lang), w.questions(d.questions, d.answered)];
   for (const s of sections(d, lang, nameOf)) {
     out.push("", s.title);
     out.push(...(s.lines.length ? s.lines.map((l) => `  ${l}`) : [`  ${w.none}`]));
@@ -38,7 +41,7 @@ export function reportText(d: ReportData, lang: Language, nameOf: NameOf): strin
 
 export function reportReply(d: ReportData, lang: Language, nameOf: NameOf): Reply {
   const w = LOOP[lang];
-  const paragraphs = [w.questions(d.questions, d.answered), ...sections(d, lang, nameOf).map((s) => [s.title, ...s.lines.map((l) => `• ${l}`)].join("\n"))];
+  const paragraphs = [...scopeLine(d, lang), w.questions(d.questions, d.answered), ...sections(d, lang, nameOf).map((s) => [s.title, ...s.lines.map((l) => `• ${l}`)].join("\n"))];
   const reply: Omit<Reply, "text"> = { answered: true, language: lang, title: w.reportTitle(d.since), paragraphs, facts: [], items: [], ordered: false, notes: [], sources: [], suggestions: [], entryIds: [] };
   return { ...reply, text: renderText(reply) };
 }

@@ -1,7 +1,7 @@
 // What the loop remembers: questions asked, feedback on answers, coordinators' channels,
-// escalations and reminders already sent. One small interface, so the embedded SQLite store
-// (sqlite-store.ts) can be replaced by a server database with one module's work; see README
-// "Several instances" for which of this must be shared.
+// escalations and reminders already sent. One small interface over the bot's database
+// (sql-store.ts): SQLite by default, PostgreSQL when several instances share it (README,
+// "Several instances").
 import type { Language } from "../seam.js";
 
 export type Rating = "up" | "down";
@@ -9,6 +9,8 @@ export type Rating = "up" | "down";
 export interface NewQuestion {
   at: string;
   platform: string;
+  /** The Slack workspace or Teams tenant ("slack:T0123"), when the platform has one. */
+  organisation?: string;
   conversationId: string;
   /** Kept only while an escalation may need it (see forget), then cleared. */
   userId?: string;
@@ -54,6 +56,8 @@ export interface Count {
 /** Everything a report shows: counts and question texts, never who asked or where. */
 export interface ReportData {
   since?: string;
+  /** Set when the report keeps to one organisation's questions; absent when it covers all. */
+  organisation?: string;
   questions: number;
   answered: number;
   regions: Count[];
@@ -65,24 +69,32 @@ export interface ReportData {
 }
 
 export interface LoopStore {
-  addQuestion(q: NewQuestion): string;
-  question(id: string): StoredQuestion | undefined;
+  /**
+   * Logs a question and returns its id at once; the write follows a moment later, batched with
+   * others (see flush). Given a function, the store calls it when it writes: working out what the
+   * row holds is then off the reply path too.
+   */
+  addQuestion(q: NewQuestion | (() => NewQuestion)): string;
+  /** Writes whatever addQuestion has queued (before the database closes); reads of questions do it first. */
+  flush(): Promise<void>;
+  question(id: string): Promise<StoredQuestion | undefined>;
   /** A 👍/👎 on an answer; a second click replaces the first. */
-  rate(questionId: string, rating: Rating, at: string): void;
+  rate(questionId: string, rating: Rating, at: string): Promise<void>;
   /** The optional reason given after a 👎; false when there is no 👎 to attach it to. */
-  giveReason(questionId: string, reason: string): boolean;
-  setChannel(c: CoordinatorChannel): void;
-  channels(): CoordinatorChannel[];
-  addEscalation(e: Escalation): void;
-  escalationOf(questionId: string): Escalation | undefined;
-  escalationInThread(thread: string): Escalation | undefined;
-  markAnswered(id: string, at: string): void;
-  report(since?: string): ReportData;
+  giveReason(questionId: string, reason: string): Promise<boolean>;
+  setChannel(c: CoordinatorChannel): Promise<void>;
+  channels(): Promise<CoordinatorChannel[]>;
+  addEscalation(e: Escalation): Promise<void>;
+  escalationOf(questionId: string): Promise<Escalation | undefined>;
+  escalationInThread(thread: string): Promise<Escalation | undefined>;
+  markAnswered(id: string, at: string): Promise<void>;
+  /** Questions asked since a date; with an organisation, only the questions asked there. */
+  report(since?: string, organisation?: string): Promise<ReportData>;
   /** True the first time a key is seen (a reminder to send), false ever after. */
-  firstTime(key: string, at: string): boolean;
+  firstTime(key: string, at: string): Promise<boolean>;
   /**
    * Deletes questions (with their feedback and escalations) asked before `before`, and clears the
    * asker's id and address where no escalation can need them any more (see retention.ts).
    */
-  forget(o: { before: string; identitiesBefore: string }): { questions: number; identities: number };
+  forget(o: { before: string; identitiesBefore: string }): Promise<{ questions: number; identities: number }>;
 }

@@ -1,32 +1,42 @@
-// The bot's one embedded database: a single SQLite file under DATA_DIR (jarjestobotti.sqlite),
-// shared by every module that keeps state (curation history and pending changes, subscriptions,
-// Teams' welcomed conversations, question logs...). SQLite in WAL mode gives transactions and
-// incremental, crash-safe writes without a server to run; modules reach it only through their
-// own small store interfaces, so a server database can replace it later.
+// The bot's one database, shared by every module that keeps state (curation history and pending
+// changes, subscriptions, Teams' welcomed conversations, question logs...). Embedded by default:
+// a single SQLite file under DATA_DIR (jarjestobotti.sqlite) in WAL mode, with transactions and
+// incremental, crash-safe writes and no server to run. With DATABASE_URL it is PostgreSQL instead,
+// which several instances of the bot share. Modules reach it only through sql.ts and their own
+// small store interfaces.
 //
 // Each module brings its own migrations, named "<module>/<nnn>-<what>", and runs them with
-// migrate(db, list) on the shared handle (or passes them to openDatabase). A migration runs once,
-// in its own transaction, recorded by name: modules never edit each other's lists, and the order
-// between modules does not matter (only the order within one list).
+// migrate(sql, list). A migration runs once, in its own transaction, recorded by name: modules
+// never edit each other's lists, and the order between modules does not matter (only the order
+// within one list). Instances starting together migrate under a lock, so each runs once.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { openPostgres } from "./postgres.js";
+import { sqliteSql, timed, type Dialect, type Sql, type SqlStats } from "./sql.js";
 
-export type Db = Database.Database;
+export type { Sql, SqlStats };
 
 export interface Migration {
   /** Unique across modules, e.g. "curation/001-history"; never rename one that has shipped. */
   name: string;
-  /** SQL to run, or a function for data moves (such as importing older JSON files). */
-  up: string | ((db: Db) => void);
+  /**
+   * SQL that both dialects run as written; or each dialect's own where they differ (an identity
+   * column, a type); or a function for data moves (such as importing older JSON files).
+   */
+  up: string | Record<Dialect, string> | ((sql: Sql) => Promise<void>);
 }
+
+/** A migration's text written once with the few words that differ between the dialects filled in. */
+export const perDialect = (text: (d: Dialect) => string): Record<Dialect, string> => ({ sqlite: text("sqlite"), postgres: text("postgres") });
 
 export const DATABASE_FILE = "jarjestobotti.sqlite";
 
-/** Opens (creating if needed) DATA_DIR/jarjestobotti.sqlite in WAL mode and runs the migrations. */
-export function openDatabase(dataDir: string, migrations: readonly Migration[] = []): Db {
+/** Opens (creating if needed) DATA_DIR/jarjestobotti.sqlite in WAL mode. */
+export function openSqlite(dataDir: string): Sql {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  const file = join(dataDir, DATABASE_FILE);
+  const db = new Database(file);
   // WAL: readers never wait for the writer, and a commit is one append to the log.
   db.pragma("journal_mode = WAL");
   // NORMAL in WAL mode is durable against a killed process (the case that matters here); only a
@@ -35,30 +45,36 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   db.pragma("foreign_keys = ON");
   // Another process (a `kb` command, a second instance starting) may hold the write lock briefly.
   db.pragma("busy_timeout = 5000");
-  migrate(db, migrations);
-  return db;
+  return sqliteSql(db, file);
+}
+
+/** PostgreSQL when a DATABASE_URL is given, else the SQLite file under dataDir; then the migrations. */
+export async function openDatabase(o: { dataDir: string; url?: string | undefined; onError?: (err: Error) => void }, migrations: readonly Migration[] = []): Promise<Sql & { stats(): SqlStats }> {
+  const sql = timed(o.url ? await openPostgres(o.url, o.onError) : openSqlite(o.dataDir));
+  await migrate(sql, migrations);
+  return sql;
 }
 
 /** Runs the migrations not yet applied, in the given order, each in its own transaction. */
-export function migrate(db: Db, migrations: readonly Migration[]): string[] {
-  db.exec("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+export async function migrate(sql: Sql, migrations: readonly Migration[]): Promise<string[]> {
   const names = new Set<string>();
   for (const m of migrations) {
     if (names.has(m.name)) throw new Error(`migration "${m.name}" is listed twice`);
     names.add(m.name);
   }
-  const isApplied = db.prepare("SELECT 1 FROM migrations WHERE name = ?").pluck();
-  const record = db.prepare("INSERT INTO migrations (name, applied_at) VALUES (?, ?)");
-  const ran: string[] = [];
-  for (const m of migrations) {
-    // Checked inside the write transaction, so two processes starting at once run it once.
-    db.transaction(() => {
-      if (isApplied.get(m.name)) return;
-      if (typeof m.up === "string") db.exec(m.up);
-      else m.up(db);
-      record.run(m.name, new Date().toISOString());
-      ran.push(m.name);
-    }).immediate();
-  }
-  return ran;
+  return sql.migrationLock(async (locked) => {
+    await locked.exec("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+    const ran: string[] = [];
+    for (const m of migrations) {
+      // Checked inside the write transaction, so two processes starting at once run it once.
+      await locked.transaction(async (tx) => {
+        if (await tx.get("SELECT 1 FROM migrations WHERE name = ?", [m.name])) return;
+        if (typeof m.up === "function") await m.up(tx);
+        else await tx.exec(typeof m.up === "string" ? m.up : m.up[tx.dialect]);
+        await tx.run("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", [m.name, new Date().toISOString()]);
+        ran.push(m.name);
+      });
+    }
+    return ran;
+  });
 }

@@ -4,7 +4,7 @@
 // crash) is reported and skipped: the start goes on with what could be read.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Db } from "./database.js";
+import type { Sql } from "./sql.js";
 
 interface OldRecord {
   id: string;
@@ -26,15 +26,21 @@ interface OldSubscription {
   language?: string;
 }
 
-export function importJsonState(db: Db, dataDir: string, warn: (message: string) => void): void {
-  const history = readList<OldRecord>(join(dataDir, "history.json"), warn);
-  const insert = db.prepare(`INSERT OR IGNORE INTO changes (id, status, created_at, applied_at, user, platform, file, before, after, summary, rights, undoes)
-    VALUES (?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, '"all"', ?)`);
-  for (const r of history) insert.run(r.id, r.at, r.at, r.user, r.platform, r.file, r.before, r.after, JSON.stringify(r.summary ?? []), r.undoes ?? null);
-
-  const subscriptions = readList<OldSubscription>(join(dataDir, "subscriptions.json"), warn);
-  const sub = db.prepare("INSERT OR REPLACE INTO subscriptions (conversation_id, platform, address, regions, language) VALUES (?, ?, ?, ?, ?)");
-  for (const s of subscriptions) sub.run(s.conversationId, s.platform, JSON.stringify(s.address ?? null), JSON.stringify(s.regions ?? []), s.language ?? "fi");
+export async function importJsonState(sql: Sql, dataDir: string, warn: (message: string) => void): Promise<void> {
+  for (const r of readList<OldRecord>(join(dataDir, "history.json"), warn)) {
+    await sql.run(
+      `INSERT INTO changes (id, status, created_at, applied_at, "user", platform, file, before, after, summary, rights, undoes)
+       VALUES (?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, '"all"', ?) ON CONFLICT (id) DO NOTHING`,
+      [r.id, r.at, r.at, r.user, r.platform, r.file, r.before, r.after, JSON.stringify(r.summary ?? []), r.undoes ?? null],
+    );
+  }
+  for (const s of readList<OldSubscription>(join(dataDir, "subscriptions.json"), warn)) {
+    await sql.run(
+      `INSERT INTO subscriptions (conversation_id, platform, address, regions, language) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (conversation_id) DO UPDATE SET platform = excluded.platform, address = excluded.address, regions = excluded.regions, language = excluded.language`,
+      [s.conversationId, s.platform, JSON.stringify(s.address ?? null), JSON.stringify(s.regions ?? []), s.language ?? "fi"],
+    );
+  }
 }
 
 function readList<T>(path: string, warn: (message: string) => void): T[] {

@@ -54,13 +54,13 @@ function hasAsk(asks: (i: number) => boolean, start: number, end: number): boole
  * Tokens of clauses that ask nothing while another clause asks: context, not the question. A
  * clause that points at the previous answer ("niistä kolmas, paljonko…") is part of the question.
  */
-export function contextTokens(clauses: Clause[], count: number, pointsBack: (i: number) => boolean): boolean[] {
+export function contextTokens(clauses: Clause[], count: number, steers: (i: number) => boolean): boolean[] {
   const context = new Array<boolean>(count).fill(false);
   if (!clauses.some((c) => c.question)) return context;
   for (const c of clauses) {
     if (c.question || c.end - c.start < MIN_CONTEXT_TOKENS) continue;
     let points = false;
-    for (let i = c.start; i < c.end; i++) points ||= pointsBack(i);
+    for (let i = c.start; i < c.end; i++) points ||= steers(i);
     if (!points) context.fill(true, c.start, c.end);
   }
   return context;

@@ -37,8 +37,9 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
   // "mikä niistä on pienin?": a ranking of the regions just listed.
   if (f.refers && f.ranking && f.regions.length === 0 && prev.listedRegions.length >= 2) out.within = prev.listedRegions;
 
-  // "meidän alueella", "here": the region the conversation is about, if it has one.
-  if (f.here && f.regions.length === 0) {
+  // "meidän alueella", "here": the region the conversation is about, if it has one; a question
+  // across regions ("– kaikki alueet", a ranking) keeps to all of them.
+  if (f.here && f.regions.length === 0 && !f.ranking && !f.compare && !f.threshold && f.asks !== "which-region") {
     const region = p.regions.length === 1 ? p.regions : prev.recentRegions.slice(0, 1);
     if (region.length) (out.regions = region), kept.push("regions");
   }

@@ -111,7 +111,7 @@ export function readFrame(u: Understanding, text: string): Frame {
     regions,
     ...(ambiguous ? { ambiguous } : {}),
     ...(readAs ? { readAs } : {}),
-    here: g.has("here") && regions.length === 0,
+    here: g.has("home") && regions.length === 0,
     ranking: ((g.has("most") || g.has("least")) && !compare) || g.has("rank") || g.has("total") || !!u.threshold,
     least: (g.has("least") && !g.has("most")) || u.threshold?.op === "below",
     most: g.has("most"),

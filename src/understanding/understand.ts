@@ -88,7 +88,7 @@ export interface Understander {
 const STEERING = new Set([
   "filler", "most", "least", "rank", "per-resident", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
-  "greeting", "thanks", "overview", "figures-all", "here", "municipality", "country",
+  "greeting", "thanks", "overview", "figures-all", "home", "municipality", "country",
 ]);
 /** Groups whose words make a clause a question, besides the ask groups. */
 const ASKING = new Set(["overview", "followup", "more", "help"]);
@@ -215,9 +215,10 @@ export function createUnderstander(k: Knowledge): Understander {
       groupsAt.forEach((g, i) => i > lead + 1 && g.delete("followup"));
       const asking = (i: number) => [...groupsAt[i]!].some((g) => g.startsWith("ask-") || ASKING.has(g));
       const clauses = clausesOf(text, tokens, asking);
-      const POINTING = ["refer", "followup", "there", "first", "last", "more", "here"];
-      const pointsBack = (i: number) => POINTING.some((g) => groupsAt[i]!.has(g)) || targetsAt[i]!.some((t) => t.startsWith("ordinal:"));
-      const context = contextTokens(clauses, tokens.length, pointsBack);
+      // A clause that points back or sets an operator ("ilman Helsinkiä, …", "– kaikki alueet") is part of the question, not context.
+      const STEERS = ["refer", "followup", "there", "first", "last", "more", "home", "rank", "without", "including", "per-resident", "total", "compare"];
+      const steers = (i: number) => STEERS.some((g) => groupsAt[i]!.has(g)) || targetsAt[i]!.some((t) => t.startsWith("ordinal:"));
+      const context = contextTokens(clauses, tokens.length, steers);
       const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
       // "kolmas", "kolme": which one or how many, never what the question is about.
       const ordinalOrCount = (i: number) => targetsAt[i]!.some((t) => t.startsWith("ordinal:") || t.startsWith("count:"));

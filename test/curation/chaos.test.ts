@@ -70,7 +70,7 @@ interface Row {
 function checkInvariant(): { applied: number } {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
   try {
-    const rows = db.prepare("SELECT id, status, file, before, after FROM changes ORDER BY applied_at, rowid").all() as Row[];
+    const rows = db.prepare("SELECT c.id, c.status, f.file, f.before, f.after FROM changes c JOIN change_files f ON f.change_id = c.id ORDER BY c.applied_at, c.rowid, f.n").all() as Row[];
     expect(rows.filter((r) => r.status === "writing")).toEqual([]);
     const applied = rows.filter((r) => r.status === "applied");
     for (const file of FILES) {

@@ -7,7 +7,8 @@ import { createBot, type CoreBot } from "../../src/bot.js";
 import { parseCoordinators } from "../../src/curation/coordinators.js";
 import { createCurator } from "../../src/curation/curator.js";
 import type { Subscription } from "../../src/curation/state.js";
-import { createSqliteStateStore } from "../../src/state/curation-store.js";
+import { localFiles } from "../../src/curation/knowledge-files.js";
+import { createSqlStateStore } from "../../src/state/curation-store.js";
 import { openDatabase } from "../../src/state/database.js";
 import { createKnowledgeStore, type KnowledgeStore } from "../../src/knowledge/store.js";
 import type { Reply } from "../../src/seam.js";
@@ -21,18 +22,19 @@ let sent: Array<{ s: Subscription; r: Reply }>;
 let failWrite = false;
 const FILE = "regions/pirkanmaa.yaml";
 
-beforeEach(() => {
+beforeEach(async () => {
   kb = copyKnowledge();
   store = createKnowledgeStore(kb.dir);
   sent = [];
   failWrite = false;
   const dataDir = mkdtempSync(join(tmpdir(), "data-"));
+  const state = await createSqlStateStore(await openDatabase({ dataDir }), dataDir);
   const curator = createCurator({
     store,
-    state: createSqliteStateStore(openDatabase(dataDir), dataDir),
+    state,
+    files: localFiles(store, state, () => {}, { afterTempWritten: () => { if (failWrite) throw new Error("simulated crash midway"); } }),
     coordinators: parseCoordinators("slack:UCOORD,teams:aad-1,slack:ULAPPI:lappi"),
     announce: async (s, r) => void sent.push({ s, r }),
-    writeHooks: { afterTempWritten: () => { if (failWrite) throw new Error("simulated crash midway"); } },
   });
   bot = createBot({ store, curator });
 });

@@ -28,3 +28,16 @@ describe("kb schema and kb diff", () => {
     expect(run("kb", "diff", KNOWLEDGE_DIR, KNOWLEDGE_DIR).stdout).toBe("no changes\n");
   });
 });
+
+describe("kb validate and short names", () => {
+  it("refuses a short name longer than a button shows, and a missing one, with file, line and field", () => {
+    kb = copyKnowledge();
+    kb.edit("topics/concepts.yaml", "label: STEA", "label: STEA – avustuskeskus sosiaali- ja terveysjärjestöille");
+    kb.edit("regions/lappi.yaml", /\nlabel: .*\n/, "\n");
+    const r = run("kb", "validate", kb.dir);
+    expect(r.status).toBe(1);
+    const stea = kb.read("topics/concepts.yaml").split("\n").findIndex((l) => l.includes("label: STEA")) + 1;
+    expect(r.stderr).toContain(`topics/concepts.yaml:${stea} entries.4.label: a short name is at most 22 characters`);
+    expect(r.stderr).toMatch(/regions\/lappi\.yaml:\d+ label: /);
+  });
+});

@@ -22,6 +22,17 @@ function lineOf(text: string, needle: string): number {
   return text.slice(0, text.indexOf(needle)).split("\n").length;
 }
 
+describe("the knowledge's version", () => {
+  it("is the same for the same files wherever they are loaded, and changes with any edit", () => {
+    kb = copyKnowledge();
+    const [a, b] = [createKnowledgeStore(KNOWLEDGE_DIR), createKnowledgeStore(kb.dir)];
+    expect(b.current().version).toBe(a.current().version);
+    kb.edit("regions/kainuu.yaml", /^# .*$/m, "# Kainuu, a comment edited");
+    const reloaded = b.reload();
+    expect(reloaded.ok && reloaded.compiled.version).not.toBe(a.current().version);
+  });
+});
+
 describe("loading the knowledge", () => {
   it("loads the real knowledge base without problems", () => {
     const r = loadKnowledge(KNOWLEDGE_DIR);

@@ -8,19 +8,21 @@ import { join } from "node:path";
 import { parseCoordinators } from "../../src/curation/coordinators.js";
 import { createKnowledgeStore } from "../../src/knowledge/store.js";
 import { createLoop } from "../../src/loop/loop.js";
-import { createSqliteLoopStore } from "../../src/loop/sqlite-store.js";
+import { createSqlLoopStore } from "../../src/loop/sql-store.js";
 import { MAX_QUESTION_CHARS } from "../../src/question-limit.js";
-import { openDatabase, type Db } from "../../src/state/database.js";
+import { openDatabase, type Sql } from "../../src/state/database.js";
 import { KNOWLEDGE_DIR, testBot } from "../helpers/bot.js";
 
-const open: Array<{ db: Db; dir: string }> = [];
-afterEach(() => open.splice(0).forEach(({ db, dir }) => (db.close(), rmSync(dir, { recursive: true, force: true }))));
+const open: Array<{ db: Sql; dir: string }> = [];
+afterEach(async () => {
+  for (const { db, dir } of open.splice(0)) await db.close(), rmSync(dir, { recursive: true, force: true });
+});
 
-function setUp() {
+async function setUp() {
   const dir = mkdtempSync(join(tmpdir(), "qlog-"));
-  const db = openDatabase(dir);
+  const db = await openDatabase({ dataDir: dir });
   open.push({ db, dir });
-  const store = createSqliteLoopStore(db);
+  const store = await createSqlLoopStore(db);
   const loop = createLoop({ store, knowledge: createKnowledgeStore(KNOWLEDGE_DIR), coordinators: parseCoordinators("slack:UC"), send: async () => {}, retentionDays: 30 });
   const bot = loop.wrap(testBot());
   const ask = (text: string, userId: string | null = "slack:U1") => bot.handle({ text, conversationId: `c-${Math.random()}`, platform: "slack", ...(userId ? { userId } : {}), address: { channel: "C1" } });
@@ -29,25 +31,25 @@ function setUp() {
 
 describe("the question log", () => {
   it("logs a person's question with the regions and topics of its answer, and routes an unanswered one by the region it names", async () => {
-    const { store, ask } = setUp();
+    const { store, ask } = await setUp();
     const answered = await ask("Kerro STEAsta");
     const unanswered = await ask("Montako koiraa Kainuussa on?");
     expect(answered.loop).toMatchObject({ ask: "rating", escalate: false });
-    expect(store.question(answered.loop!.questionId)).toMatchObject({ answered: true, topics: expect.arrayContaining(["stea"]) });
-    expect(store.question(unanswered.loop!.questionId)).toMatchObject({ answered: false, regions: ["kainuu"], userId: "slack:U1" });
+    expect(await store.question(answered.loop!.questionId)).toMatchObject({ answered: true, topics: expect.arrayContaining(["stea"]) });
+    expect(await store.question(unanswered.loop!.questionId)).toMatchObject({ answered: false, regions: ["kainuu"], userId: "slack:U1" });
   });
 
   it("does not log coordinators' commands, loop commands or questions no person asked", async () => {
-    const { store, ask } = setUp();
+    const { store, ask } = await setUp();
     expect((await ask("historia", "slack:UC")).loop).toBeUndefined();
     expect((await ask("raportti", "slack:UC")).loop).toBeUndefined();
     expect((await ask("Mitä osaat?", null)).loop).toBeUndefined();
-    expect(store.report().questions).toBe(0);
+    expect((await store.report()).questions).toBe(0);
   });
 
   it("keeps no more of a long question than was answered", async () => {
-    const { store, ask } = setUp();
+    const { store, ask } = await setUp();
     const reply = await ask("Lappi ".repeat(2000));
-    expect(store.question(reply.loop!.questionId)!.text.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect((await store.question(reply.loop!.questionId))!.text.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startRuntime } from "../../adapters/runtime.js";
-import { createSqliteLoopStore } from "../../src/loop/sqlite-store.js";
+import { createSqlLoopStore } from "../../src/loop/sql-store.js";
 import { openDatabase } from "../../src/state/database.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 
@@ -20,26 +20,27 @@ describe("the retention clean-up", () => {
   it("deletes questions older than DATA_RETENTION_DAYS when the bot starts, and keeps newer ones", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "retention-"));
     dirs.push(dataDir);
-    const db = openDatabase(dataDir);
-    const store = createSqliteLoopStore(db);
+    const db = await openDatabase({ dataDir });
+    const store = await createSqlLoopStore(db);
     const base = { platform: "slack", conversationId: "slack:D1", userId: "slack:U1", address: { channel: "D1" }, language: "fi" as const, answered: false, regions: ["lappi"], topics: [] };
     const old = store.addQuestion({ ...base, at: ago(31 * DAY), text: "vanha" });
-    store.rate(old, "down", ago(31 * DAY));
+    await store.rate(old, "down", ago(31 * DAY));
     const middle = store.addQuestion({ ...base, at: ago(3 * DAY), text: "keski" });
     const fresh = store.addQuestion({ ...base, at: ago(3_600_000), text: "tuore" });
-    db.close();
+    await store.flush();
+    await db.close();
 
     const runtime = await startRuntime({ DATA_DIR: dataDir, DATA_RETENTION_DAYS: "30" }, createMemoryLogger(), KNOWLEDGE_DIR);
     await runtime.stop();
 
-    const after = openDatabase(dataDir);
-    const left = createSqliteLoopStore(after);
-    expect(left.question(old)).toBeUndefined();
-    expect(left.report().feedback.down).toBe(0);
-    expect(left.question(middle)).toMatchObject({ text: "keski" });
-    expect(left.question(middle)).not.toHaveProperty("userId");
-    expect(left.question(fresh)).toMatchObject({ text: "tuore", userId: "slack:U1" });
-    after.close();
+    const after = await openDatabase({ dataDir });
+    const left = await createSqlLoopStore(after);
+    expect(await left.question(old)).toBeUndefined();
+    expect((await left.report()).feedback.down).toBe(0);
+    expect(await left.question(middle)).toMatchObject({ text: "keski" });
+    expect(await left.question(middle)).not.toHaveProperty("userId");
+    expect(await left.question(fresh)).toMatchObject({ text: "tuore", userId: "slack:U1" });
+    await after.close();
   });
 
   it("refuses to start with a retention period that is not a positive number", async () => {

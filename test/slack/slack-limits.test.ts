@@ -61,6 +61,31 @@ describe("Slack: bounds where input enters", () => {
     expect(await replyIn("CAFTER")).toMatch(/Lappi/);
   });
 
+  it("posts an answer once when Slack posts it but answers after the time limit, in a thread and in a DM", async () => {
+    // Slack under load: the message is posted, the answer comes after OUTBOUND_TIMEOUT_MS (300 ms).
+    slack.slowNext("chat.postMessage", 900, 900);
+    await mention("CSLOW", "Lapin asukasluku");
+    await post({ type: "message", channel_type: "im", user: "U1", channel: "DSLOW", ts: `${++n}.0`, text: "Kainuun asukasluku" });
+    // Both were looked for before any second post, and found.
+    await until(() => slack.of("conversations.replies").some((c) => c.body.channel === "CSLOW") && slack.of("conversations.history").some((c) => c.body.channel === "DSLOW"), 8000);
+    await new Promise((r) => setTimeout(r, 1500)); // longer than a retry would take
+    expect(postsTo("CSLOW")).toHaveLength(1);
+    expect(postsTo("DSLOW")).toHaveLength(1);
+    expect(log.lines.filter((l) => l.event === "slack mention failed" && l.channel === "CSLOW")).toEqual([]);
+    // The thread shows the answer; a later question there is answered as usual.
+    await mention("CSLOW", "entä Kainuun?");
+    await until(() => postsTo("CSLOW")[1]);
+  });
+
+  it("posts again when a timed-out post did not reach Slack, once", async () => {
+    slack.hangNext("chat.postMessage", 1); // never answers and posts nothing
+    await mention("CLOST", "Lapin asukasluku");
+    await until(() => postsTo("CLOST")[0], 8000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(postsTo("CLOST")).toHaveLength(1);
+    expect(slack.of("conversations.replies").some((c) => c.body.channel === "CLOST")).toBe(true);
+  });
+
   it("refuses a signed request stamped in the future with 401", async () => {
     const res = await post({ type: "app_mention", user: "U1", channel: "CFUT", ts: "1.0", text: "<@UBOT> Lappi" }, Math.floor(Date.now() / 1000) + 3600);
     expect(res.status).toBe(401);

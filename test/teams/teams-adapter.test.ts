@@ -53,6 +53,17 @@ describe("Teams adapter over HTTP", () => {
     expect(String(card.content.fallbackText)).toContain(String(figure(region("pirkanmaa"), "ngos")).slice(0, 3));
   });
 
+  it("answers an activity the Bot Framework delivers twice only once", async () => {
+    const once = activity({ id: "a:redelivered", conversationType: "personal" }, { text: "Montako sote-järjestöä Lapissa on?" });
+    expect((await post(once)).status).toBe(200);
+    expect((await post(once)).status).toBe(200);
+    await post(activity({ id: "a:redelivered", conversationType: "personal" }, { text: "entä Kainuun?" }));
+    const replies = await waitReplies("a:redelivered", 2);
+    expect(plain(cardText(replies[0]!))).toContain(String(figure(region("lappi"), "ngos")));
+    expect(plain(cardText(replies[1]!))).toContain(String(figure(region("kainuu"), "ngos")));
+    expect(log.lines.filter((l) => l.event === "teams activity already answered")).toHaveLength(1);
+  });
+
   it("strips the @mention in a channel and answers in that thread", async () => {
     const thread = "19:channel-1@thread.tacv2;messageid=1700000000000";
     await post(activity({ id: thread, conversationType: "channel" }, { text: "<at>Järjestöbotti</at> Kainuun asukasluku", entities: [{ type: "mention", text: "<at>Järjestöbotti</at>", mentioned: BOT }] }));
@@ -150,12 +161,12 @@ describe("Teams welcome across a restart", () => {
     const conv = "19:restart@thread.tacv2";
     const added = { ...activity({ id: conv, conversationType: "channel" }, {}), type: "conversationUpdate", membersAdded: [BOT] };
     for (let restart = 0; restart < 2; restart++) {
-      const db = openDatabase(dataDir);
+      const db = await openDatabase({ dataDir });
       const adapter = createTeamsAdapter({ bot: testBot(), env: { TEAMS_NO_AUTH: "1", DATA_DIR: dataDir }, log, db })!;
       const running = await startHttpServer([adapter], { port: 0, host: "127.0.0.1" });
       await fetch(`${running.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(added) });
       await running.close();
-      db.close();
+      await db.close();
     }
     expect(repliesTo(conv)).toHaveLength(1);
   });

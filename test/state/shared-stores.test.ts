@@ -1,0 +1,129 @@
+// Every store on both databases: the SQLite file and PostgreSQL answer the same calls the same way,
+// including the races several instances run into (two confirmations of one change, two claims of
+// one event id, a context written by one instance and read by another).
+import { afterEach, describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInstallationRows } from "../../adapters/slack/installation-rows.js";
+import { createWelcomed } from "../../adapters/teams/welcomed.js";
+import { createMemoryLogger } from "../../adapters/log.js";
+import { memoryConversations } from "../../src/conversation.js";
+import type { Change } from "../../src/curation/state.js";
+import { createSqlHomeRegionStore } from "../../src/home-region/sql-store.js";
+import { createSqlClaims } from "../../src/state/claims.js";
+import { createSqlStateStore } from "../../src/state/curation-store.js";
+import { openDatabase } from "../../src/state/database.js";
+import { createSqlConversations } from "../../src/state/sql-conversations.js";
+import { DIALECTS, testDatabase, type Dialect } from "../helpers/postgres.js";
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+/** Two connections to one fresh database, as two instances have. */
+async function twoInstances(dialect: Dialect) {
+  const db = await testDatabase(dialect);
+  const other = await openDatabase({ dataDir: db.dataDir, url: db.url });
+  cleanups.push(async () => (await other.close(), await db.done()));
+  return [db.sql, other, db.dataDir] as const;
+}
+
+const change = (id: string, extra: Partial<Change> = {}): Change => ({ id, user: "slack:U1", userName: "Kaisa", platform: "slack", files: [{ file: "regions/kainuu.yaml", before: "a", after: "b" }], summary: ["muutos"], rights: ["kainuu"], ...extra });
+
+describe("the conversation store in memory (one instance)", () => {
+  it("keeps a context until it expires, and beyond its size forgets the one written longest ago", async () => {
+    let now = 0;
+    const store = memoryConversations(2, () => now);
+    await store.set("c1", "one", 100);
+    await store.set("c2", "two", 100);
+    await store.set("c1", "one again", 100);
+    await store.set("c3", "three", 100);
+    expect([await store.get("c1"), await store.get("c2"), await store.get("c3")]).toEqual(["one again", undefined, "three"]);
+    now = 100;
+    expect(await store.get("c1")).toBeUndefined();
+  });
+});
+
+describe.each(DIALECTS)("the stores in %s", (dialect) => {
+  it("curation: one of two instances confirming the same change wins; history, subscriptions and unfinished changes are shared", async () => {
+    const [a, b, dataDir] = await twoInstances(dialect);
+    const [sa, sb] = [await createSqlStateStore(a, dataDir), await createSqlStateStore(b, dataDir)];
+    await sa.propose(change("c1"), new Date(Date.now() + 60_000));
+    expect(await sb.proposed("c1", new Date())).toMatchObject({ id: "c1", userName: "Kaisa", rights: ["kainuu"] });
+    const won = await Promise.all([sa.startWriting("c1", new Date()), sb.startWriting("c1", new Date())]);
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await sb.unfinished()).toEqual([expect.objectContaining({ id: "c1", since: expect.any(String) })]);
+    await sb.markApplied("c1", new Date("2026-01-02T03:04:05Z"));
+    expect(await sa.history(5)).toEqual([expect.objectContaining({ id: "c1", at: "2026-01-02T03:04:05.000Z" })]);
+    // A change of several files (a spreadsheet of figures) is recorded with each file, in order.
+    const two = [{ file: "regions/lappi.yaml", before: "c", after: "d" }, { file: "regions/kainuu.yaml", before: "b", after: "e" }];
+    await sa.recordApplied({ ...change("c2", { files: two }), at: "2026-01-03T00:00:00.000Z" });
+    expect((await sb.history(5)).map((r) => r.id)).toEqual(["c2", "c1"]);
+    expect((await sb.historyRecord("c2"))?.files).toEqual(two);
+    expect([await sb.isRecorded("regions/lappi.yaml", "d"), await sb.isRecorded("regions/lappi.yaml", "c")]).toEqual([true, false]);
+    await sa.subscribe({ platform: "slack", address: { channel: "C1" }, conversationId: "slack:C1", regions: ["kainuu"], language: "fi" });
+    await sb.subscribe({ platform: "slack", address: { channel: "C1", thread_ts: "1" }, conversationId: "slack:C1", regions: [], language: "sv" });
+    expect(await sa.subscriptions()).toEqual([{ platform: "slack", address: { channel: "C1", thread_ts: "1" }, conversationId: "slack:C1", regions: [], language: "sv" }]);
+    expect([await sb.unsubscribe("slack:C1"), await sa.unsubscribe("slack:C1")]).toEqual([true, false]);
+    expect(await sa.cancel("c1")).toBe(false);
+  });
+
+  it("curation: changes from before the database keep their file through the move of files to their own table", async () => {
+    const db = await testDatabase(dialect);
+    cleanups.push(db.done);
+    // history.json is imported with the first migrations (one file a change), then the files move to change_files.
+    writeFileSync(join(db.dataDir, "history.json"), JSON.stringify([{ id: "old1", at: "2025-01-01T00:00:00Z", user: "slack:U1", platform: "slack", file: "regions/lappi.yaml", before: "a", after: "b", summary: ["muutos"] }]));
+    const state = await createSqlStateStore(db.sql, db.dataDir);
+    expect(await state.historyRecord("old1")).toMatchObject({ files: [{ file: "regions/lappi.yaml", before: "a", after: "b" }], rights: "all" });
+    expect(await state.isRecorded("regions/lappi.yaml", "b")).toBe(true);
+  });
+
+  it("claims: an event id is claimed by one instance only, until its time is up", async () => {
+    const [a, b] = await twoInstances(dialect);
+    let now = 1_000_000;
+    const [ca, cb] = [await createSqlClaims(a, () => now), await createSqlClaims(b, () => now)];
+    const results = await Promise.all([ca.claim("slack:event:Ev1", 60_000), cb.claim("slack:event:Ev1", 60_000)]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await cb.has("slack:event:Ev1")).toBe(true);
+    now += 60_001;
+    expect(await cb.has("slack:event:Ev1")).toBe(false);
+    expect(await cb.claim("slack:event:Ev1", 1000)).toBe(true);
+    now += 5000;
+    expect(await ca.expire(now)).toBe(1);
+  });
+
+  it("conversations: a context saved by one instance is read by the other until it expires, then cleaned up", async () => {
+    const [a, b] = await twoInstances(dialect);
+    let now = 5_000;
+    const [ka, kb] = [await createSqlConversations(a, () => now), await createSqlConversations(b, () => now)];
+    await ka.set("slack:C1:1.0", '{"plan":1}', now + 1000);
+    expect(await kb.get("slack:C1:1.0")).toBe('{"plan":1}');
+    await kb.set("slack:C1:1.0", '{"plan":2}', now + 1000);
+    expect(await ka.get("slack:C1:1.0")).toBe('{"plan":2}');
+    now += 1000;
+    expect(await ka.get("slack:C1:1.0")).toBeUndefined();
+    expect(await kb.expire(now)).toBe(1);
+  });
+
+  it("home regions, Slack installations and Teams welcomes are shared", async () => {
+    const [a, b, dataDir] = await twoInstances(dialect);
+    const [ha, hb] = [await createSqlHomeRegionStore(a), await createSqlHomeRegionStore(b)];
+    await ha.set({ level: "organisation", place: "slack:T1", region: "kainuu", setBy: "slack:U1", at: "2026-01-01" });
+    await hb.set({ level: "channel", place: "slack:C1", region: "lappi", setBy: "slack:U1", at: "2026-01-01" });
+    expect(await ha.settingsFor({ channel: "slack:C1", organisation: "slack:T1" })).toEqual({ channel: "lappi", organisation: "kainuu" });
+    expect(await hb.clear("organisation", "slack:T1")).toBe(true);
+
+    // One after the other: two SQLite connections in one process cannot wait for each other's lock.
+    const ra = createInstallationRows(a);
+    await ra.put({ key: "team:T1", teamId: "T1", sealed: "sealed-1", at: "2026-01-01" });
+    const rb = createInstallationRows(b);
+    await rb.put({ key: "team:T1", teamId: "T1", sealed: "sealed-2", at: "2026-01-02" });
+    expect(await ra.get("team:T1")).toEqual({ key: "team:T1", teamId: "T1", sealed: "sealed-2", at: "2026-01-02" });
+    expect(await rb.delete("team:T1")).toBe(true);
+    expect(await ra.sample()).toBeUndefined();
+
+    const log = createMemoryLogger();
+    expect(await createWelcomed(a, dataDir, log).add("19:x")).toBe(true);
+    expect(await createWelcomed(b, dataDir, log).add("19:x")).toBe(false);
+  });
+});
