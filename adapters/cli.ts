@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createBot, type CoreBot } from "../src/bot.js";
-import { createKnowledgeStore, KnowledgeError } from "../src/knowledge/store.js";
+import { createKnowledgeStore, KnowledgeError } from "../src/live/store.js";
 import { runChat, terminalStyle } from "./console/chat.js";
 import { renderTerminal } from "./console/render-terminal.js";
 import { runJsonLines } from "./console/jsonl.js";

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { diffKnowledge } from "../src/knowledge/diff.js";
+import { diffKnowledge } from "../src/curation/diff.js";
 import { knowledgeJsonSchema } from "../src/knowledge/json-schema.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";

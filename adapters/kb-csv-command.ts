@@ -9,7 +9,7 @@ import { createInterface } from "node:readline/promises";
 import { parseCoordinators } from "../src/curation/coordinators.js";
 import { createCurator } from "../src/curation/curator.js";
 import { figuresToCsv, planFiguresCsv } from "../src/curation/figures-csv.js";
-import { createKnowledgeStore } from "../src/knowledge/store.js";
+import { createKnowledgeStore } from "../src/live/store.js";
 import { MAX_FILE_BYTES, loadKnowledge } from "../src/knowledge/load.js";
 import { localFiles } from "../src/curation/knowledge-files.js";
 import { createSqlStateStore } from "../src/state/curation-store.js";

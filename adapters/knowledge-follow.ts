@@ -5,8 +5,8 @@
 import { curationReply } from "../src/curation/curation-phrases.js";
 import type { Curator } from "../src/curation/curator.js";
 import { formatProblem, type Problem } from "../src/knowledge/parse-file.js";
-import type { Compiled } from "../src/knowledge/store.js";
-import { watchKnowledge } from "../src/knowledge/watch.js";
+import type { Compiled } from "../src/live/store.js";
+import { watchKnowledge } from "../src/live/watch.js";
 import type { Claims } from "../src/state/claims.js";
 import type { Reply } from "../src/seam.js";
 import type { KnowledgeSource } from "./knowledge-source.js";

@@ -7,7 +7,7 @@ import { localFiles, type KnowledgeFiles } from "../src/curation/knowledge-files
 import type { StateStore } from "../src/curation/state.js";
 import { GitError, withoutCredentials } from "./git/git.js";
 import { openGitKnowledge, type GitKnowledge } from "./git/follow-branch.js";
-import { createKnowledgeStore, type KnowledgeStore } from "../src/knowledge/store.js";
+import { createKnowledgeStore, type KnowledgeStore } from "../src/live/store.js";
 import { ConfigError } from "./platform.js";
 
 export interface KnowledgeSource {

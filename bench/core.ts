@@ -8,7 +8,7 @@ import Fuse from "fuse.js";
 import { createBot, type CoreBot } from "../src/bot.js";
 import type { Knowledge, Region } from "../src/knowledge/load.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import { compileKnowledge, createKnowledgeStore, type KnowledgeStore } from "../src/knowledge/store.js";
+import { compileKnowledge, createKnowledgeStore, type KnowledgeStore } from "../src/live/store.js";
 
 const QUESTIONS = [
   "Paljonko Pirkanmaan hyvinvointialue jakaa järjestöavustuksia?",

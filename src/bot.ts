@@ -12,13 +12,13 @@ import { loadAnswerModel, weightsOf, type AnswerModel } from "./decision/model.j
 import type { Plan } from "./decision/plan.js";
 import { loadContext, memoryContexts, saveContext, type Context, type ConversationStore } from "./conversation.js";
 import type { Knowledge } from "./knowledge/load.js";
-import type { Compiled, KnowledgeStore } from "./knowledge/store.js";
+import type { Compiled, KnowledgeStore } from "./live/store.js";
 import { limitQuestion, noteCutQuestion } from "./question-limit.js";
 import type { Bot, IncomingMessage, Language, Reply } from "./seam.js";
 import { questionParts } from "./understanding/clauses.js";
 import { continueFrame, type Previous } from "./understanding/follow-up.js";
 import { readFrame } from "./understanding/frame.js";
-import { useHomeRegion } from "./understanding/home-region.js";
+import { useHomeRegion } from "./home-region/answer.js";
 
 export interface BotOptions {
   store: KnowledgeStore;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createBot } from "../src/bot.js";
 import { loadContext, memoryConversations, saveContext, type Context } from "../src/conversation.js";
-import { createKnowledgeStore } from "../src/knowledge/store.js";
+import { createKnowledgeStore } from "../src/live/store.js";
 import { figure, KNOWLEDGE_DIR, plain, regionData } from "./helpers/bot.js";
 
 const store = createKnowledgeStore(KNOWLEDGE_DIR);

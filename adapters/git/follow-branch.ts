@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 import { createQueue, filesAt, git, type GitOptions } from "./git.js";
 import { isKnowledgePath, loadFromSources, MAX_FILE_BYTES, type LoadResult } from "../../src/knowledge/load.js";
 import type { Problem } from "../../src/knowledge/parse-file.js";
-import { createKnowledgeStore, KnowledgeError, type Compiled, type KnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore, KnowledgeError, type Compiled, type KnowledgeStore } from "../../src/live/store.js";
 
 export interface GitSettings {
   /** A URL git can clone (https, ssh) or a path. */

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createBot } from "../../src/bot.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { knowledgeDir } from "../../adapters/knowledge-dir.js";
 import { renderCard } from "../../adapters/teams/render.js";
 import { renderReply } from "../../adapters/slack/render.js";

@@ -1,8 +1,8 @@
 // Subscriptions and announcements: a conversation subscribes to all changes or to some regions,
 // and after every applied change gets one short message saying what changed and from which source.
 import type { Knowledge } from "../knowledge/load.js";
-import { diffKnowledge } from "../knowledge/diff.js";
-import type { Compiled } from "../knowledge/store.js";
+import { diffKnowledge } from "./diff.js";
+import type { Compiled } from "../live/store.js";
 import type { Language } from "../knowledge/schema.js";
 import { renderText, pick } from "../answers/reply-builder.js";
 import type { IncomingMessage, Reply, ReplySource } from "../seam.js";

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatProblem, type Problem } from "../knowledge/parse-file.js";
-import type { Compiled, KnowledgeStore } from "../knowledge/store.js";
+import type { Compiled, KnowledgeStore } from "../live/store.js";
 import { restoreFiles, writeFilesAtomic, type WriteHooks } from "./atomic-write.js";
 import { reconcileChanges } from "./reconcile.js";
 import type { Change, HistoryRecord, StateStore } from "./state.js";

@@ -2,7 +2,7 @@
 // region files a spreadsheet of figures touches), or a reason why not.
 // Region and figure names are read with the bot's own understanding ("Pirkanmaan", "Pirha").
 import { parse } from "yaml";
-import type { Compiled } from "../knowledge/store.js";
+import type { Compiled } from "../live/store.js";
 import { STATUSES, STRUCTURE_TYPES, type Language } from "../knowledge/schema.js";
 import type { Command } from "./commands.js";
 import { CURATION } from "./curation-phrases.js";

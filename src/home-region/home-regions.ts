@@ -1,11 +1,11 @@
 // Home regions around the bot: the `kotialue` commands, and for every other message the home
 // region that applies where it was written (the channel's setting, else its organisation's),
 // handed to the core on IncomingMessage.homeRegion. The core decides whether a question uses it
-// (src/understanding/home-region.ts).
+// (answer.ts).
 import type { Coordinators } from "../curation/coordinators.js";
 import { curationReply } from "../curation/curation-phrases.js";
 import { failureReason } from "../curation/curator.js";
-import type { KnowledgeStore } from "../knowledge/store.js";
+import type { KnowledgeStore } from "../live/store.js";
 import type { Bot, IncomingMessage, Reply } from "../seam.js";
 import { parseHomeCommand, type HomeCommand, type HomeLevel } from "./commands.js";
 import { HOME } from "./phrases.js";

@@ -3,7 +3,7 @@
 // entries, and region names that two regions would both claim.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { regionNameForms } from "../understanding/region-names.js";
+import { regionNameForms } from "./name-forms.js";
 import { type ParsedFile, type PathSegment, type Problem } from "./parse-file.js";
 import { parseWithDiskCache } from "./parse-cache.js";
 import type { Entry, LexiconFile, Metric, RegionFile, Source, StepsFile } from "./schema.js";

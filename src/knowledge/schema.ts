@@ -1,9 +1,9 @@
 // The shape of every file in knowledge/. Types elsewhere are inferred from these schemas, and
 // `jarjestobotti kb schema` turns them into a JSON Schema for coordinators' editors.
 import { z } from "zod";
+import { LANGUAGES } from "../text/language.js";
 
-export const LANGUAGES = ["fi", "sv", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from "../text/language.js";
 
 /** Finnish text, optionally with Swedish and English versions beside it. */
 export const text = z.union([

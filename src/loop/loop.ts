@@ -6,7 +6,7 @@ import { pick } from "../answers/reply-builder.js";
 import type { Coordinators } from "../curation/coordinators.js";
 import { curationReply } from "../curation/curation-phrases.js";
 import { parseCommand } from "../curation/commands.js";
-import type { KnowledgeStore } from "../knowledge/store.js";
+import type { KnowledgeStore } from "../live/store.js";
 import { limitQuestion } from "../question-limit.js";
 import type { Bot, IncomingMessage, Language, Reply } from "../seam.js";
 import { createEscalations, type Send } from "./escalation.js";

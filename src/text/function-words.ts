@@ -4,7 +4,7 @@
 // questions are full of them ("eiks hyvinvointialue vois…", "Vad ska strategin säga om…"); read
 // as content they make a question look like it is about something the knowledge lacks.
 import { createRequire } from "node:module";
-import type { Language } from "../knowledge/schema.js";
+import type { Language } from "./language.js";
 import { fold } from "./normalise.js";
 
 const require = createRequire(import.meta.url);

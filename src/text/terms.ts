@@ -5,7 +5,7 @@
 // "avustus".
 import { fold, tokenize } from "./normalise.js";
 import { stem } from "./stem.js";
-import type { Language } from "../knowledge/schema.js";
+import type { Language } from "./language.js";
 
 /** Finnish stem endings that mark the same word in another case: brought to one form. */
 const CANONICAL: Array<[RegExp, string]> = [

@@ -4,7 +4,7 @@
 // coordinator can list a more telling phrase instead.
 import type { Knowledge } from "../knowledge/load.js";
 import { phraseKey } from "../text/normalise.js";
-import { regionNameForms } from "./region-names.js";
+import { regionNameForms } from "../knowledge/name-forms.js";
 
 /** A word listed by this many entries or more names none of them. */
 const SHARED_BY = 4;

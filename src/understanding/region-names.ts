@@ -3,18 +3,8 @@
 // English names, short names), looked up longest phrase first so that "Etelä-Pohjanmaalla" is
 // Etelä-Pohjanmaa and not Pohjanmaa. Typos get a narrow fuzzy fallback (see matchTypos).
 import type { LexiconFile, RegionFile } from "../knowledge/schema.js";
+import { regionNameForms } from "../knowledge/name-forms.js";
 import { editDistance, phraseKey, stripClitic, type Token } from "../text/normalise.js";
-
-export interface NameForm {
-  key: string;
-  written: string;
-  /** Matched only when typed with a capital letter (a short name that is also a common word). */
-  capitalised: boolean;
-  /** Made by adding a case ending, not written in the file: matched exactly, never as a typo target. */
-  generated: boolean;
-  /** Names only a part of the area (a city of a two-city county). */
-  partial: boolean;
-}
 
 export interface RegionMention {
   ids: string[];
@@ -25,36 +15,6 @@ export interface RegionMention {
   fuzzy: boolean;
   /** The name of a part of the area: the answer says its figures are the whole area's. */
   partial: boolean;
-}
-
-// Case endings added to the Finnish forms given in the file, so that a coordinator lists the
-// genitive and a few local cases and the rest follow ("Kainuun" -> "Kainuussa", "Kainuulle").
-const FI_ENDINGS = ["n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "ta", "a"];
-// The case forms of an -inen adjective, singular and plural ("keskisuomalainen", "-laisissa", "-laisten").
-const ADJECTIVE_ENDINGS = ["nen", "sen", "set", "sta", "sia", "sten", "siin", "sissa", "sista", "silla", "silta", "sille", "seen", "sessa", "sesta", "sella", "selta", "selle", "sena", "seksi", "sina", "siksi", "sine"];
-
-export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
-  const n = region.names;
-  const forms = new Map<string, NameForm>();
-  const add = (written: string, capitalised = false, generated = false, partial = false) => {
-    const key = phraseKey(written);
-    if (key.length < 2 || forms.has(key)) return;
-    forms.set(key, { key, written, capitalised, generated, partial });
-    // "Keski-Suomi" is also typed "Keskisuomi"; hyphenated two-word names get a joined form.
-    const words = key.split(" ");
-    if (words.length === 2 && written.includes("-")) forms.set(words.join(""), { key: words.join(""), written, capitalised, generated, partial });
-  };
-  [n.fi, ...n.fi_forms, n.sv, ...n.sv_forms, n.en, ...n.en_forms, ...n.short].forEach((w) => add(w));
-  n.short_capitalised.forEach((w) => add(w, true));
-  n.partial.forEach((w) => add(w, false, false, true));
-  for (const base of [n.fi, ...n.fi_forms.filter((f) => f.endsWith("n"))]) {
-    const stemPart = n.fi_forms.includes(base) ? base.slice(0, -1) : base;
-    if (!/[aeiouyäö]$/i.test(stemPart)) continue;
-    FI_ENDINGS.forEach((e) => add(stemPart + e, false, true));
-  }
-  for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s", false, true);
-  if (n.adjective) ADJECTIVE_ENDINGS.forEach((e) => add(n.adjective + e, false, true));
-  return [...forms.values()];
 }
 
 type Named = { ids: string[]; capitalised: boolean; partial: boolean };

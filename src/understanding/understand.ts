@@ -13,7 +13,8 @@ import { phraseKey, stripClitic, tokenize, type Token } from "../text/normalise.
 import { canonicalStem, gradationVariants } from "../text/terms.js";
 import { answerTypeOf, type AnswerType } from "./answer-type.js";
 import { clausesOf, contextTokens, type Clause, type ClauseReading } from "./clauses.js";
-import { createRegionMatcher, regionNameForms, type RegionMention } from "./region-names.js";
+import { regionNameForms } from "../knowledge/name-forms.js";
+import { createRegionMatcher, type RegionMention } from "./region-names.js";
 import { readThreshold, type Threshold } from "./threshold.js";
 import { createTypoFixer, type TypoFixer } from "./typos.js";
 import { buildVocabulary, type Target, type Vocabulary } from "./vocabulary.js";

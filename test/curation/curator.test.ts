@@ -10,7 +10,7 @@ import type { Subscription } from "../../src/curation/state.js";
 import { localFiles } from "../../src/curation/knowledge-files.js";
 import { createSqlStateStore } from "../../src/state/curation-store.js";
 import { openDatabase } from "../../src/state/database.js";
-import { createKnowledgeStore, type KnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore, type KnowledgeStore } from "../../src/live/store.js";
 import type { Reply } from "../../src/seam.js";
 import { plain } from "../helpers/bot.js";
 import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";

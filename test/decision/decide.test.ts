@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { candidatesFor } from "../../src/decision/candidates.js";
 import { decide } from "../../src/decision/decide.js";
 import { loadAnswerModel, weightsOf } from "../../src/decision/model.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { readFrame } from "../../src/understanding/frame.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 

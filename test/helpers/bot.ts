@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { createBot, type CoreBot } from "../../src/bot.js";
 import type { RegionFile } from "../../src/knowledge/schema.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 
 export const KNOWLEDGE_DIR = join(import.meta.dirname, "..", "..", "knowledge");
 

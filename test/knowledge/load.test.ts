@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { Problem } from "../../src/knowledge/parse-file.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { createBot } from "../../src/bot.js";
 import { KNOWLEDGE_DIR, plain } from "../helpers/bot.js";
 import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCoordinators } from "../../src/curation/coordinators.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { createLoop } from "../../src/loop/loop.js";
 import { createSqlLoopStore } from "../../src/loop/sql-store.js";
 import { MAX_QUESTION_CHARS } from "../../src/question-limit.js";

@@ -7,7 +7,7 @@ import { joinReplies } from "../../src/answers/join-replies.js";
 import { createBot } from "../../src/bot.js";
 import type { Decision } from "../../src/decision/decide.js";
 import { answerInputs, probability, type AnswerModel, type Weights } from "../../src/decision/model.js";
-import type { KnowledgeStore } from "../../src/knowledge/store.js";
+import type { KnowledgeStore } from "../../src/live/store.js";
 import type { Reply } from "../../src/seam.js";
 import { judge } from "../helpers/score.js";
 import type { LabelledCase } from "./sets.js";

@@ -1,7 +1,7 @@
 // Two measures the report prints beside the scores: how many of a question's content words the
 // knowledge does not know (read the old way, and with function words, spoken forms and typos
 // taken into account), and how often the passage that answers is the one the bot puts first.
-import type { KnowledgeStore } from "../../src/knowledge/store.js";
+import type { KnowledgeStore } from "../../src/live/store.js";
 import { fold } from "../../src/text/normalise.js";
 import { canonicalStem } from "../../src/text/terms.js";
 import { ranked, type CaseRows } from "./collect.js";

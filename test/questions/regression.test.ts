@@ -4,7 +4,7 @@
 // Refusals are held strictly: a question the knowledge cannot answer never gets a figure.
 import { describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 import { answerAll, judge, loadQuestions } from "../helpers/score.js";
 

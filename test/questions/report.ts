@@ -9,7 +9,7 @@ import { createBot } from "../../src/bot.js";
 import { FEATURES } from "../../src/decision/features.js";
 import { ANSWER_FEATURES, loadAnswerModel, MODEL_FILE, weightsOf, type AnswerModel } from "../../src/decision/model.js";
 import type { Plan } from "../../src/decision/plan.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import type { Passage } from "../../src/retrieval/passages.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 import { judge } from "../helpers/score.js";

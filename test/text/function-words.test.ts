@@ -1,7 +1,7 @@
 // Function words, fillers and spoken Finnish: never what a question is about, in any of the three languages.
 import { describe, expect, it } from "vitest";
 import { isFunctionWord, writtenForm } from "../../src/text/function-words.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 
 const { understander } = createKnowledgeStore(KNOWLEDGE_DIR).current();

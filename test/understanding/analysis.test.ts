@@ -2,7 +2,7 @@
 // what is counted, references to the previous answer, and the content words left for search.
 import { describe, expect, it } from "vitest";
 import { readThreshold } from "../../src/understanding/threshold.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 
 const { understander } = createKnowledgeStore(KNOWLEDGE_DIR).current();

@@ -1,6 +1,6 @@
 // Cutting a message into its questions, and telling context from the question.
 import { describe, expect, it } from "vitest";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { questionParts } from "../../src/understanding/clauses.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 

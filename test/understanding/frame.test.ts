@@ -1,7 +1,7 @@
 // A question read into a frame, and a follow-up edited into the previous one: what it does not
 // say is kept, pronouns and ordinals bind to what the previous answer listed.
 import { describe, expect, it } from "vitest";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { continueFrame, type Previous } from "../../src/understanding/follow-up.js";
 import { readFrame, type Frame } from "../../src/understanding/frame.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";

@@ -1,6 +1,6 @@
 // A content word typed slightly wrong is read as the knowledge's word when exactly one is that close.
 import { describe, expect, it } from "vitest";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { createTypoFixer } from "../../src/understanding/typos.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
 

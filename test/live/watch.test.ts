@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot.js";
 import type { Problem } from "../../src/knowledge/parse-file.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
-import { watchKnowledge } from "../../src/knowledge/watch.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
+import { watchKnowledge } from "../../src/live/watch.js";
 import { plain } from "../helpers/bot.js";
 import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";
 

@@ -2,7 +2,7 @@
 // Editors write a file in several steps (truncate, write, rename), so changes are gathered for a
 // short moment and the directory is reloaded once; a broken state never replaces good knowledge.
 import { watch, type FSWatcher } from "node:fs";
-import type { Problem } from "./parse-file.js";
+import type { Problem } from "../knowledge/parse-file.js";
 import type { Compiled, KnowledgeStore } from "./store.js";
 
 export interface WatchEvents {

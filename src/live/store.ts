@@ -2,8 +2,8 @@
 // every check. A broken file is reported and the last good knowledge keeps serving.
 import { createHash } from "node:crypto";
 import { createUnderstander, type Understander } from "../understanding/understand.js";
-import { loadKnowledge, type Knowledge } from "./load.js";
-import { formatProblem, type Problem } from "./parse-file.js";
+import { loadKnowledge, type Knowledge } from "../knowledge/load.js";
+import { formatProblem, type Problem } from "../knowledge/parse-file.js";
 
 /** Knowledge plus what is derived from it once per version (name tables, word index). */
 export interface Compiled {

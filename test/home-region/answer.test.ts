@@ -1,8 +1,8 @@
 // The home region in the core: applied only to a question that points at the asker's own place
 // and names no region, said in one line of the reply, with a button that asks about all regions.
 import { describe, expect, it } from "vitest";
-import { asksAboutHome } from "../../src/understanding/home-region.js";
-import { createKnowledgeStore } from "../../src/knowledge/store.js";
+import { asksAboutHome } from "../../src/home-region/answer.js";
+import { createKnowledgeStore } from "../../src/live/store.js";
 import { figure, KNOWLEDGE_DIR, plain, regionData, testBot } from "../helpers/bot.js";
 
 const { understander } = createKnowledgeStore(KNOWLEDGE_DIR).current();

@@ -2,8 +2,8 @@
 // history of chat changes and for the announcements subscribers get.
 import { formatValue } from "../answers/figures.js";
 import { pick } from "../answers/reply-builder.js";
-import type { Knowledge, Region } from "./load.js";
-import type { Fact, Language } from "./schema.js";
+import type { Knowledge, Region } from "../knowledge/load.js";
+import type { Fact, Language } from "../knowledge/schema.js";
 
 export interface KnowledgeChange {
   /** The region the change concerns, if any: subscribers of a region hear only of its changes. */

@@ -8,7 +8,7 @@
 import { renderText } from "../answers/reply-builder.js";
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language, Reply } from "../seam.js";
-import type { Understanding } from "./understand.js";
+import type { Understanding } from "../understanding/understand.js";
 
 const WORDS: Record<Language, { using: (name: string) => string; unset: string; allLabel: string; all: string }> = {
   fi: { using: (name) => `Kotialueena ${name}.`, unset: "Kysymys ei nimennyt aluetta, joten vastaus koskee kaikkia alueita.", allLabel: "Kaikki alueet", all: "kaikki alueet" },
