@@ -33,7 +33,10 @@ const SPOKEN_FI: Record<string, string> = {
   mikäs: "mikä", mitäs: "mitä", onkos: "onko", oliko: "oliko",
 };
 
-/** Fillers and the verbs of asking: never what a question is about. */
+/**
+ * Fillers, the verbs of asking, and the verbs of hearsay ("jossain puhutaan…", "det sägs…",
+ * "I've seen it mentioned…"): never what a question is about.
+ */
 const FILLERS: Record<Language, string[]> = {
   fi: [
     "ylipäätään", "ylipäänsä", "oikeesti", "oikeastaan", "tosi", "jotenkin", "jne", "yms", "ym", "tms", "esim", "mm",
@@ -48,18 +51,22 @@ const FILLERS: Record<Language, string[]> = {
     "tekee", "tekevät", "teki", "tehdä", "tehty", "tehdään", "saada", "saadaan", "löytyy", "löytyi", "löytyykö",
     "miljoona", "miljoonaa", "miljoonan", "miljardi", "miljardia", "tuhat", "tuhatta", "euro", "euroa", "euron", "eur", "milj",
     "suunnilleen", "suurin piirtein", "karkeasti", "arviolta", "likimain", "nopeesti", "nopeasti", "pikaisesti", "äkkiä",
+    "puhutaan", "puhuttiin", "puhuu", "puhui", "sanotaan", "sanottiin", "väitetään", "väitettiin", "väittää", "väitti",
+    "mainitaan", "mainittiin", "kerrotaan", "kerrottiin", "kuulemma", "kuullut", "nähnyt", "lukenut", "luki", "lukee",
   ],
   sv: [
     "säga", "säger", "sa", "sade", "berätta", "berättar", "veta", "vet", "undra", "undrar", "undrade", "vilja", "vill",
     "ville", "skulle", "ska", "skall", "behöva", "behöver", "förstå", "förstår", "förklara", "hej", "tack", "snälla",
     "fråga", "frågar", "frågade", "egentligen", "typ", "liksom", "alltså", "ju", "nog", "kanske", "hitta", "hittar",
     "ungefär", "cirka", "ca", "snabbt", "miljon", "miljoner", "miljard", "miljarder", "tusen", "euro", "euros",
+    "sägs", "sades", "talas", "talade", "påstås", "påstod", "nämns", "nämndes", "hört", "hörde", "läst", "läste", "sett", "såg",
   ],
   en: [
     "say", "says", "said", "tell", "told", "know", "knows", "wonder", "wondering", "want", "wanted", "need", "needs",
     "understand", "explain", "find", "look", "looking", "please", "thanks", "hi", "hello", "hey", "actually",
     "basically", "just", "like", "maybe", "anyway", "question", "ask", "asking", "asked", "curious", "trying",
     "roughly", "approximately", "approx", "around", "quickly", "quick", "million", "millions", "billion", "thousand", "euro", "euros",
+    "mentioned", "mentions", "claims", "claimed", "talk", "talks", "talking", "heard", "read", "seen", "saw",
   ],
 };
 
