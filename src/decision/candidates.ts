@@ -58,7 +58,8 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   const metric = (f.perResident ? f.metrics.find((m) => k.metrics.find((x) => x.id === m)?.per_resident) : undefined) ?? f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
   // "How many registered associations…": a number is given only for what the knowledge names.
   const quantity = f.asks === "count" || f.asks === "amount";
-  const strange = quantity && f.terms.some((t) => !t.context && !t.weak && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
+  // A word the lexicon gives a meaning ("anto" as a grant verb) is known, even where no passage uses it.
+  const strange = quantity && f.terms.some((t) => !t.context && !t.weak && t.from.length === 0 && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
   if (metric && !strange) {
     // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").
     const named = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;

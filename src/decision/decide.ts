@@ -44,7 +44,11 @@ export function decide(f: Frame, text: string, k: Knowledge, understander: Under
   // "Pirkanmaan järjestöavustukset 2025?": the figure asked does not describe that year. (In "Mitä
   // sote-järjestöjen valtionavustuksille tapahtui 2024?" the figure word only qualifies another.)
   const figureAsked = f.metrics.length > 0 && (f.topicWords.length === 0 || ((f.asks === "count" || f.asks === "amount") && f.countsFigure !== false));
-  if (blockedYears && figureAsked) return settled(refuse({ years: blockedYears }));
+  // Unless the question names an entry beside the figure word ("paljonko järjestöjen
+  // valtionavustukset pienenee suhteessa vuoden 2024 tasoon?"): that entry's passages, which name
+  // the year, may answer it, and the model decides as for any passage.
+  const namesEntry = f.terms.some((t) => !t.context && t.from.some((x) => x.startsWith("entry:")) && !t.from.some((x) => x.startsWith("metric:")));
+  if (blockedYears && figureAsked && !namesEntry) return settled(refuse({ years: blockedYears }));
   const stats = questionStats(f, understander, candidates);
   const scored = candidates
     .map((candidate) => {

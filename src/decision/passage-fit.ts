@@ -13,6 +13,8 @@ const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{L
 /** Who-questions are also answered by a role or a body ("hyvinvointialuejohtaja esittelijänä"). */
 const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|henkilo|vastaava|tyontekij|jarjestot|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhma|director|minister|chair|person|responsible|officer|direktor|ordforande|ansvarig)/i;
 const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
+/** A share in words answers "paljonko" as a number does: "noin kolmannes", "hälften", "a third". */
+const FRACTION = /^(puolet|puolella|kolmannes|kolmannekse|kolmannesta|neljannes|neljannekse|neljannesta|kymmenesosa|halften|tredjedel|fjardedel|half|third|quarter)/;
 /** How close (in words) a number must stand to a word of the question to be its answer. */
 const NUMBER_REACH = 4;
 
@@ -69,7 +71,7 @@ export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
 function numberNear(text: string, terms: string[], lang: Language): boolean {
   // A date ("7.4.2020") is not a count.
   const tokens = tokenize(text.replace(/\b\d{1,2}\.\d{1,2}\.(\d{4})?/g, " "));
-  const numbers = tokens.flatMap((t, i) => (/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word) ? [i] : []));
+  const numbers = tokens.flatMap((t, i) => ((/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word)) || FRACTION.test(t.word) ? [i] : []));
   if (numbers.length === 0) return false;
   const hits = tokens.flatMap((t, i) => (terms.some((m) => names(canonicalStem(t.word, lang), m)) ? [i] : []));
   return hits.some((i) => numbers.some((j) => Math.abs(i - j) <= NUMBER_REACH));

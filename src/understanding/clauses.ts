@@ -52,16 +52,18 @@ function hasAsk(asks: (i: number) => boolean, start: number, end: number): boole
 
 /**
  * Tokens of clauses that ask nothing while another clause asks: context, not the question. A
- * clause that points at the previous answer ("niistä kolmas, paljonko…") is part of the question.
+ * clause that points at the previous answer ("niistä kolmas, paljonko…") is part of the question;
+ * so is one that sets an operator and says nothing else ("ilman Helsinkiä, …"), while "teen
+ * vertailua hallitukselle, …" is context: it has words of its own.
  */
-export function contextTokens(clauses: Clause[], count: number, steers: (i: number) => boolean): boolean[] {
+export function contextTokens(clauses: Clause[], count: number, pointsBack: (i: number) => boolean, operator: (i: number) => boolean, own: (i: number) => boolean): boolean[] {
   const context = new Array<boolean>(count).fill(false);
   if (!clauses.some((c) => c.question)) return context;
   for (const c of clauses) {
     if (c.question || c.end - c.start < MIN_CONTEXT_TOKENS) continue;
-    let points = false;
-    for (let i = c.start; i < c.end; i++) points ||= steers(i);
-    if (!points) context.fill(true, c.start, c.end);
+    const range = Array.from({ length: c.end - c.start }, (_, k) => c.start + k);
+    const steers = range.some(pointsBack) || (range.some(operator) && !range.some(own));
+    if (!steers) context.fill(true, c.start, c.end);
   }
   return context;
 }

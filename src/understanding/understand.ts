@@ -216,11 +216,15 @@ export function createUnderstander(k: Knowledge): Understander {
       groupsAt.forEach((g, i) => i > lead + 1 && g.delete("followup"));
       const asking = (i: number) => [...groupsAt[i]!].some((g) => g.startsWith("ask-") || ASKING.has(g));
       const clauses = clausesOf(text, tokens, asking);
-      // A clause that points back or sets an operator ("ilman Helsinkiä, …", "– kaikki alueet") is part of the question, not context.
-      const STEERS = ["refer", "followup", "there", "first", "last", "more", "home", "rank", "without", "including", "per-resident", "total", "compare"];
-      const steers = (i: number) => STEERS.some((g) => groupsAt[i]!.has(g)) || targetsAt[i]!.some((t) => t.startsWith("ordinal:"));
-      const context = contextTokens(clauses, tokens.length, steers);
       const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
+      // A clause that points back ("niistä kolmas, …") is part of the question, and so is one that
+      // only sets an operator ("ilman Helsinkiä, …", "– kaikki alueet"): no words of its own beside it.
+      const POINTING = ["refer", "followup", "there", "last", "more", "home"];
+      const OPERATOR = ["rank", "without", "including"];
+      const pointsBack = (i: number) => POINTING.some((g) => groupsAt[i]!.has(g)) || targetsAt[i]!.some((t) => t.startsWith("ordinal:"));
+      const operator = (i: number) => OPERATOR.some((g) => groupsAt[i]!.has(g));
+      const own = (i: number) => targetsAt[i]!.length === 0 && !functionWord(i) && !/^\d+$/.test(tokens[i]!.word);
+      const context = contextTokens(clauses, tokens.length, pointsBack, operator, own);
       // "kolmas", "kolme": which one or how many, never what the question is about.
       const ordinalOrCount = (i: number) => targetsAt[i]!.some((t) => t.startsWith("ordinal:") || t.startsWith("count:"));
 

@@ -17,7 +17,7 @@ const FLOORS: Record<string, number> = {
   "followups.yaml": 0.82,
   "rankings-filters.yaml": 0.92,
   "refusals.yaml": 0.95,
-  "region-details.yaml": 0.84,
+  "region-details.yaml": 0.83,
   "region-figures.yaml": 0.93,
   "steps.yaml": 0.97,
   "swedish-english.yaml": 0.82,
