@@ -78,7 +78,7 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
         ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
       };
       out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });
-      }
+      } else out.push(...nationalFigures(f, k, understander, metric, figures));
     } else if (regionId) {
       const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...(f.readAs ? { readAs: f.readAs } : {}) };
       out.push({ ...base, kind: "figure", plan, explains: figures, about: [regionId], fitsType: quantityFits(f) });
@@ -209,6 +209,28 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
     // The passage that answers leads; companions of the same subject follow in their own order.
     return candidate(h, rank, [h, ...companions.sort((a, b) => a.passage.order - b.passage.order)]);
   });
+}
+
+/**
+ * The national figure of a metric ("Montako sote-järjestöä Suomessa on?"): an entry's fact that
+ * carries the metric's key and is about no region in particular, answered as the fact passage it
+ * is, scored by the question's words.
+ */
+function nationalFigures(f: Frame, k: Knowledge, understander: Understander, metric: string, figures: Map<string, number>): Candidate[] {
+  const national = (p: Passage) => {
+    const entry = p.kind === "fact" && p.entryId ? k.entries.find((e) => e.id === p.entryId) : undefined;
+    return !!entry && entry.regions.length === 0 && entry.facts[p.factIndex!]?.key === metric;
+  };
+  // "How many members do … NGOs have?" counts members: the NGOs only qualify them.
+  const counted = f.counted ? f.terms.find((t) => t.term === f.counted) : undefined;
+  if (counted && !counted.from.includes(`metric:${metric}`)) return [];
+  const facts = new Set(understander.index.passages.filter(national));
+  if (facts.size === 0) return [];
+  const hits = understander.search(f.terms, f.language, facts).filter((h) => describesYears(h.passage, f.years, k)).slice(0, 1);
+  return hits.map((h) => ({
+    kind: "figure" as const, plan: { kind: "passages" as const, hits: [h], whichRegion: false, regionOf: [undefined], terms: f.terms, asks: f.asks },
+    explains: new Map([...figures, ...h.closeness]), about: [], fitsType: true, score: h.score, rank: 0, passage: h.passage, entryNamed: false, inFocus: false,
+  }));
 }
 
 /** Whether the figures held for these regions (all regions when none is named) describe one of the years. */

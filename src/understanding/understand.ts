@@ -85,11 +85,11 @@ export interface Understander {
   readClauses(text: string): ClauseReading;
 }
 
-/** Groups whose words steer the question rather than carry its content (the lang-* lists only vote for a language). */
+/** Groups whose words steer the question rather than carry its content (the lang-* lists only vote for a language). "Suomessa" is not one: national figures are found by it. */
 const STEERING = new Set([
   "filler", "most", "least", "rank", "per-resident", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
-  "greeting", "thanks", "overview", "figures-all", "home", "municipality", "country",
+  "greeting", "thanks", "overview", "figures-all", "home", "municipality",
 ]);
 /** Groups whose words make a clause a question, besides the ask groups. */
 const ASKING = new Set(["overview", "followup", "more", "help"]);

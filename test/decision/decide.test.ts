@@ -26,6 +26,16 @@ describe("candidates", () => {
     const f = frameOf("Kuka asetti selvityshenkilön?");
     for (const c of candidatesFor(f, k, understander).candidates) expect(c.fitsType).toBe(true);
   });
+  it("the country's figure from the fact that carries the metric's key, not a region's, and only when the metric is what is counted", () => {
+    const national = candidatesFor(frameOf("paljonko sote-järjestöjä on suomessa ylipäätään?"), k, understander).candidates.find((c) => c.kind === "figure");
+    expect(national?.passage?.entryId).toBeDefined();
+    expect(k.entries.find((e) => e.id === national!.passage!.entryId)!.regions).toEqual([]);
+    const members = candidatesFor(frameOf("How many members do Finnish social and health NGOs have?"), k, understander).candidates;
+    expect(members.filter((c) => c.kind === "figure")).toEqual([]);
+  });
+  it("a grant verb the lexicon knows is not a strange word, though no passage uses it", () => {
+    expect(kinds("paljonko lapin hyvinvointialue anto järjestöavustuksia 2023")).toContain("figure");
+  });
   it("no figure for a count of something the knowledge does not name", () => {
     expect(kinds("How many registered associations are there in Lapland?")).not.toContain("figure");
   });

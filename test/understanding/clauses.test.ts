@@ -37,3 +37,13 @@ describe("context", () => {
     expect(contextWords("niistä kolmas, paljonko siellä asuu ihmisiä?")).toEqual([]);
   });
 });
+
+describe("a clause that only sets an operator", () => {
+  it("is part of the question: 'ilman Helsinkiä, …' and '… – kaikki alueet'", () => {
+    expect(understander.understand("ilman helsinkiä, mikä alue jakaa eniten avustuksia?").excluded).toEqual(["helsinki"]);
+    expect(understander.understand("montako sote-järjestöä meillä on? – kaikki alueet").groups.has("rank")).toBe(true);
+  });
+  it("is context when it has words of its own beside the operator word", () => {
+    expect(contextWords("teen vertailua hallitukselle, paljonko paijat-hameen hyvinvointialueella on asukkaita")).toEqual(["teen", "hallitukselle"]);
+  });
+});
