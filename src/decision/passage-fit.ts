@@ -80,11 +80,13 @@ function numberNear(text: string, terms: string[], lang: Language): boolean {
 /** A passage answers a question naming a year only when it describes that year (or a span holding it). */
 export function describesYears(p: Passage, years: number[], k: Knowledge): boolean {
   if (years.length === 0) return true;
-  // "Aluekierros 2023" is not the tour of another year, whatever its sentences mention.
+  // "Aluekierros 2023" is not the tour of another year, whatever its sentences mention. A period
+  // ("Leikkaukset 2025–2027") may be measured against a year its sentence names ("vuoden 2024 tasosta").
   const label = typeof p.label === "string" ? p.label : p.label.fi;
   const labelYears = yearsIn(label);
-  if ((labelYears.named.length || labelYears.spans.length) && !years.some((y) => covers(labelYears, y))) return false;
   const inText = yearsIn(typeof p.text === "string" ? p.text : p.text.fi);
+  const event = labelYears.named.some((y) => !labelYears.spans.some(([a, b]) => y === a || y === b));
+  if ((labelYears.named.length || labelYears.spans.length) && !years.some((y) => covers(labelYears, y) || (!event && covers(inText, y)))) return false;
   const dated = p.sources.map((s) => Number((k.sources.get(s)?.as_of ?? "").slice(0, 4)));
   return years.some((y) => covers(inText, y) || covers(labelYears, y) || dated.includes(y));
 }
