@@ -14,7 +14,10 @@ const CANONICAL: Array<[RegExp, string]> = [
   [/(us|ys)t$/, "$1"], // avustust (avustusten) -> avustus
   [/(.{5,})(in|ist)$/, "$1is"], // vapaaehtoin, vapaaehtoist -> vapaaehtois
   [/(.{4,}?)t?t?amis$/, "$1"], // purkamis (purkaminen) -> purk (purkaa), osittamis -> osit
+  [/(.{5,}[uy])iv?$/, "$1"], // osallistui, osallistuivat -> osallistu (osallistujia): the past of -ua verbs
 ];
+/** Swedish strong verbs the stemmer leaves in the past: "deltog" is "deltag" (deltagare, deltagit). */
+const CANONICAL_SV: Array<[RegExp, string]> = [[/(.{2,})tog$/, "$1tag"]];
 
 const canonical = { fi: new Map<string, string>(), sv: new Map<string, string>(), en: new Map<string, string>() };
 
@@ -24,6 +27,7 @@ export function canonicalStem(word: string, lang: Language): string {
   if (s !== undefined) return s;
   s = stem(word, lang);
   if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
+  if (lang === "sv") for (const [re, to] of CANONICAL_SV) s = s.replace(re, to);
   // Questions and knowledge repeat their words: each is brought to its form once.
   if (cache.size > 50_000) cache.clear();
   cache.set(word, s);

@@ -16,6 +16,8 @@ describe("finnish word forms", () => {
     ["purkaa", "purkamiseen"],
     ["lupasi", "luvannut"],
     ["keskusteltiin", "keskustelut"],
+    ["osallistui", "osallistujia"],
+    ["osallistuivat", "osallistujia"],
   ])("%s meets %s", (a, b) => expect(meet(a, b)).toBe(true));
 
   it.each([
@@ -23,4 +25,10 @@ describe("finnish word forms", () => {
     ["järjestö", "järjestelmä"],
     ["kunta", "kunnossa"],
   ])("%s stays apart from %s", (a, b) => expect(meet(a, b)).toBe(false));
+});
+
+describe("swedish word forms", () => {
+  it("the past of 'ta' verbs meets their other forms: deltog, deltagare", () => {
+    expect(canonicalStem("deltog", "sv")).toBe(canonicalStem("deltagare", "sv"));
+  });
 });
