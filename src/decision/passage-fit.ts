@@ -53,12 +53,12 @@ export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
       if (c.regionId && p.regionId !== c.regionId && !(p.entryId && c.soleRegion(p.entryId) === c.regionId)) return false;
       // The number must count what was asked: "Montako kriisikeskusta…" is not answered by a grade.
       const about = f.counted && h.matched.has(f.counted) ? [f.counted] : [...h.matched];
+      const read = readText(p, own.text, own.lang);
       if (p.kind === "fact") {
-        const label = tokenize(own.text).map((t) => canonicalStem(t.word, own.lang));
-        const named = !f.counted || label.some((t) => names(t, f.counted!));
+        const named = !f.counted || read.stems.some((t) => names(t, f.counted!));
         return named && (f.asks === "amount" || (p.unit !== "score" && p.unit !== "percent"));
       }
-      return numberNear(own.text, about, own.lang);
+      return numberNear(read, about);
     }
     case "which-region":
       return !c.regionId ? !!c.regionOf(p) : true;
@@ -67,14 +67,30 @@ export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
   }
 }
 
+/** A passage's words as stems, and where its numbers stand (a date is not a count). */
+interface ReadText {
+  stems: string[];
+  numbers: number[];
+}
+const readTexts = new WeakMap<Passage, Map<Language, ReadText>>();
+
+/** Read once per passage and language: every count question weighs the same passages again. */
+function readText(p: Passage, text: string, lang: Language): ReadText {
+  let byLang = readTexts.get(p);
+  if (!byLang) readTexts.set(p, (byLang = new Map()));
+  let read = byLang.get(lang);
+  if (!read) {
+    const tokens = tokenize(text.replace(/\b\d{1,2}\.\d{1,2}\.(\d{4})?/g, " "));
+    const numbers = tokens.flatMap((t, i) => ((/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word)) || FRACTION.test(t.word) ? [i] : []));
+    byLang.set(lang, (read = { stems: tokens.map((t) => canonicalStem(t.word, lang)), numbers }));
+  }
+  return read;
+}
+
 /** A number within a few words of one of the question's words: "noin 60 tuottaa sote-palveluja". */
-function numberNear(text: string, terms: string[], lang: Language): boolean {
-  // A date ("7.4.2020") is not a count.
-  const tokens = tokenize(text.replace(/\b\d{1,2}\.\d{1,2}\.(\d{4})?/g, " "));
-  const numbers = tokens.flatMap((t, i) => ((/^\d/.test(t.word) && !/^(19|20)\d\d$/.test(t.word)) || FRACTION.test(t.word) ? [i] : []));
-  if (numbers.length === 0) return false;
-  const hits = tokens.flatMap((t, i) => (terms.some((m) => names(canonicalStem(t.word, lang), m)) ? [i] : []));
-  return hits.some((i) => numbers.some((j) => Math.abs(i - j) <= NUMBER_REACH));
+function numberNear(read: ReadText, terms: string[]): boolean {
+  if (read.numbers.length === 0) return false;
+  return read.stems.some((stem, i) => terms.some((m) => names(stem, m)) && read.numbers.some((j) => Math.abs(i - j) <= NUMBER_REACH));
 }
 
 /** A passage answers a question naming a year only when it describes that year (or a span holding it). */

@@ -84,7 +84,13 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
   };
   indexes.get("fi");
 
+  // A term's forms in the index, found once per language: questions repeat their words.
+  const variantCache = new Map<LanguageIndex, Map<string, Array<[string, number]>>>();
   const variants = (index: LanguageIndex, term: string): Array<[string, number]> => {
+    let cache = variantCache.get(index);
+    if (!cache) variantCache.set(index, (cache = new Map()));
+    const known = cache.get(term);
+    if (known) return known;
     const out: Array<[string, number]> = [];
     if (index.postings.has(term)) out.push([term, 1]);
     for (const t of index.byPrefix.get(term.slice(0, 4)) ?? []) {
@@ -93,11 +99,16 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
       else if (looselyRelated(term, t)) out.push([t, LOOSE]);
     }
     if (out.length === 0) for (const tail of compoundTails(term, (t) => index.postings.has(t))) out.push([tail, TAIL]);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(term, out);
     return out;
   };
 
-  const forms = (index: LanguageIndex, q: QueryTerm) => [q.term, ...(q.alts ?? [])].flatMap((t) => variants(index, t));
+  const forms = (index: LanguageIndex, q: QueryTerm) => (q.alts?.length ? [q.term, ...q.alts].flatMap((t) => variants(index, t)) : variants(index, q.term));
   const idfOf = (df: number) => Math.log(1 + (passages.length - df + 0.5) / (df + 0.5));
+  const scoreOf = new Float64Array(passages.length);
+  const seen = new Uint8Array(passages.length);
+  let closenessOf = new Float64Array(passages.length * 8);
 
   return {
     passages,
@@ -112,17 +123,24 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
     },
     search(terms, lang, within, limit = SEARCH_LIMIT) {
       const index = indexes.get(lang);
-      // Per passage: its score and how closely each query term was met (by the term's position).
-      const scores = new Map<number, { score: number; closeness: number[] }>();
+      // Per passage: its score and how closely each query term was met (by the term's position),
+      // in arrays reused from search to search: a question allocates only its hits.
+      if (closenessOf.length < passages.length * terms.length) closenessOf = new Float64Array(passages.length * terms.length * 2);
+      const touched: number[] = [];
       const add = (doc: number, qi: number, weight: number, idf: number, tf: number, closeness: number) => {
-        let s = scores.get(doc);
-        if (!s) scores.set(doc, (s = { score: 0, closeness: new Array<number>(terms.length).fill(0) }));
+        if (!seen[doc]) {
+          seen[doc] = 1;
+          scoreOf[doc] = 0;
+          closenessOf.fill(0, doc * terms.length, (doc + 1) * terms.length);
+          touched.push(doc);
+        }
         // A query term counts once per passage, through its best-matching form.
-        const before = s.closeness[qi]!;
+        const at = doc * terms.length + qi;
+        const before = closenessOf[at]!;
         if (closeness > before) {
           const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.lengths[doc]!) / index.average));
-          s.score += weight * idf * norm * (closeness - before);
-          s.closeness[qi] = closeness;
+          scoreOf[doc] = scoreOf[doc]! + weight * idf * norm * (closeness - before);
+          closenessOf[at] = closeness;
         }
       };
       terms.forEach((q, qi) => {
@@ -143,11 +161,15 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
           }
         }
       });
-      const best = [...scores].sort((a, b) => b[1].score - a[1].score).slice(0, limit);
-      return best.map(([doc, s]) => {
+      for (const doc of touched) seen[doc] = 0;
+      const best = touched.sort((a, b) => scoreOf[b]! - scoreOf[a]!).slice(0, limit);
+      return best.map((doc) => {
         const closeness = new Map<string, number>();
-        s.closeness.forEach((c, qi) => c > 0 && closeness.set(terms[qi]!.term, Math.max(c, closeness.get(terms[qi]!.term) ?? 0)));
-        return { passage: passages[doc]!, score: s.score, matched: new Set(closeness.keys()), closeness };
+        for (let qi = 0; qi < terms.length; qi++) {
+          const c = closenessOf[doc * terms.length + qi]!;
+          if (c > 0) closeness.set(terms[qi]!.term, Math.max(c, closeness.get(terms[qi]!.term) ?? 0));
+        }
+        return { passage: passages[doc]!, score: scoreOf[doc]!, matched: new Set(closeness.keys()), closeness };
       });
     },
   };

@@ -57,10 +57,12 @@ export function stripClitic(word: string): string | undefined {
 /** Damerau-Levenshtein distance, stopping early once it exceeds max (typos are rare and short). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows reused from call to call: typo matching runs this for many word pairs per question.
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length * 2 + 2), new Int32Array(b.length * 2 + 2), new Int32Array(b.length * 2 + 2)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -70,8 +72,11 @@ export function editDistance(a: string, b: string, max: number): number {
       rowMin = Math.min(rowMin, v);
     }
     if (rowMin > max) return max + 1;
-    prev2.splice(0, prev2.length, ...prev);
+    const spare = prev2;
+    prev2 = prev;
     prev = cur;
+    cur = spare;
   }
   return prev[b.length]!;
 }
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
