@@ -56,9 +56,19 @@ function hasAsk(asks: (i: number) => boolean, start: number, end: number): boole
  * so is one that sets an operator and says nothing else ("ilman Helsinkiä, …"), while "teen
  * vertailua hallitukselle, …" is context: it has words of its own.
  */
-export function contextTokens(clauses: Clause[], count: number, pointsBack: (i: number) => boolean, operator: (i: number) => boolean, own: (i: number) => boolean): boolean[] {
+export function contextTokens(
+  clauses: Clause[],
+  count: number,
+  pointsBack: (i: number) => boolean,
+  operator: (i: number) => boolean,
+  own: (i: number) => boolean,
+  content: (i: number) => boolean,
+): boolean[] {
   const context = new Array<boolean>(count).fill(false);
-  if (!clauses.some((c) => c.question)) return context;
+  // "haluisin perustaa yhdistyksen, miten se tehdään?": a question of no words of its own asks
+  // about what was said before it.
+  const asksOwn = clauses.some((c) => c.question && Array.from({ length: c.end - c.start }, (_, k) => c.start + k).some(content));
+  if (!asksOwn) return context;
   for (const c of clauses) {
     if (c.question || c.end - c.start < MIN_CONTEXT_TOKENS) continue;
     const range = Array.from({ length: c.end - c.start }, (_, k) => c.start + k);

@@ -224,7 +224,8 @@ export function createUnderstander(k: Knowledge): Understander {
       const pointsBack = (i: number) => POINTING.some((g) => groupsAt[i]!.has(g)) || targetsAt[i]!.some((t) => t.startsWith("ordinal:"));
       const operator = (i: number) => OPERATOR.some((g) => groupsAt[i]!.has(g));
       const own = (i: number) => targetsAt[i]!.length === 0 && !functionWord(i) && !/^\d+$/.test(tokens[i]!.word);
-      const context = contextTokens(clauses, tokens.length, pointsBack, operator, own);
+      const content = (i: number) => own(i) || targetsAt[i]!.some((t) => !t.startsWith("group:"));
+      const context = contextTokens(clauses, tokens.length, pointsBack, operator, own, content);
       // "kolmas", "kolme": which one or how many, never what the question is about.
       const ordinalOrCount = (i: number) => targetsAt[i]!.some((t) => t.startsWith("ordinal:") || t.startsWith("count:"));
 

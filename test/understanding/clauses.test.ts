@@ -47,3 +47,10 @@ describe("a clause that only sets an operator", () => {
     expect(contextWords("teen vertailua hallitukselle, paljonko paijat-hameen hyvinvointialueella on asukkaita")).toEqual(["teen", "hallitukselle"]);
   });
 });
+
+describe("a question with no words of its own", () => {
+  it("asks about the clause before it, which is then not context", () => {
+    expect(contextWords("haluisin perustaa kaveriporukalla yhdistyksen, miten se tehdään?")).toEqual([]);
+    expect(contextWords("oon uus järjestötyöntekijä Rovaniemellä, mitä järjestöneuvottelukunta tekee?").length).toBeGreaterThan(0);
+  });
+});
