@@ -111,9 +111,13 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   }
   if (f.steps) {
     const plan: Plan = { kind: "steps", ...(f.stepN ? { n: f.stepN } : {}), ...(regionId ? { regionId } : {}) };
-    out.push({ ...base, kind: "steps", plan, explains: from((t) => t === "steps" || t.startsWith("step:")), about: regionId ? [regionId] : [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "count" && f.asks !== "amount" });
+    // A step picked from the listed five ("mitä se toinen tarkottaa käytännössä?") is what every word asks about.
+    const explains = f.kept.includes("list") && f.stepN ? new Map(f.terms.map((t) => [t.term, 1])) : from((t) => t === "steps" || t.startsWith("step:"));
+    out.push({ ...base, kind: "steps", plan, explains, about: regionId ? [regionId] : [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "count" && f.asks !== "amount" });
   }
-  const passages = passageCandidates(f, k, understander, regionId);
+  // A step picked from the list is the one asked about: other steps' passages are not candidates.
+  const pickedStep = f.kept.includes("list") ? f.stepN : undefined;
+  const passages = passageCandidates(f, k, understander, regionId).filter((c) => !pickedStep || !c.passage?.stepN || c.passage.stepN === pickedStep);
   for (const id of f.entries.slice(0, 2)) {
     // An entry as a whole answers a question that is only about it ("Mikä on STEA?", "hyte");
     // one that asks something more of it is answered by the passage that says it.
