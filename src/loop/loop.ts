@@ -13,6 +13,7 @@ import { createEscalations, type Send } from "./escalation.js";
 import { remindStale, type DirectAddress } from "./freshness.js";
 import { parseLoopCommand, type LoopCommand } from "./loop-commands.js";
 import { LOOP } from "./loop-phrases.js";
+import { rememberQuietThreads } from "./quiet-threads.js";
 import { reportReply, type NameOf } from "./report-format.js";
 import { forgetOld } from "./retention.js";
 import type { CoordinatorChannel, LoopStore, Rating } from "./store.js";
@@ -61,7 +62,8 @@ export function createLoop(o: LoopOptions): Loop {
   };
   const log = o.log ?? (() => {});
   const fallback = o.fallbackChannel ?? (() => undefined);
-  const escalations = createEscalations({ store: o.store, send: o.send, now, regionName, log, fallback });
+  const cases = rememberQuietThreads(o.store, () => now().getTime());
+  const escalations = createEscalations({ store: cases, send: o.send, now, regionName, log, fallback });
   const notice = (lang: Language, title: string) => curationReply(lang, title, [], true);
   // COORDINATOR_CHANNEL answers without a query; else a registered channel must exist.
   const canEscalate = async (address: unknown) => address !== undefined && (fallback() !== undefined || (await o.store.channels()).length > 0);
@@ -142,7 +144,7 @@ export function createLoop(o: LoopOptions): Loop {
       return notice(q?.language ?? "fi", LOOP[q?.language ?? "fi"].thanks);
     },
     escalate: escalations.escalate,
-    watches: async (conversationId) => (await o.store.escalationInThread(conversationId)) !== undefined,
+    watches: async (conversationId) => (await cases.escalationInThread(conversationId)) !== undefined,
     async chores() {
       const at = now();
       const forgotten = (await forgetOld(o.store, at, o.retentionDays)).questions;
