@@ -59,13 +59,17 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   // "How many registered associations…": a number is given only for what the knowledge names.
   const quantity = f.asks === "count" || f.asks === "amount";
   // A word the lexicon gives a meaning ("anto" as a grant verb) is known, even where no passage uses it.
-  const strange = quantity && f.terms.some((t) => !t.context && !t.weak && t.from.length === 0 && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
+  // Words kept from the previous question were judged there (in its language).
+  const strange = quantity && !f.kept.includes("what") && f.terms.some((t) => !t.context && !t.weak && t.from.length === 0 && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
   if (metric && !strange) {
     // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").
-    const named = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;
+    const perResident = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;
+    // "Hur mycket bidrag … till organisationerna?" asks an amount of money: the NGOs are whom it goes to, not a count asked too.
+    const money = f.asks === "amount" ? perResident.filter((m) => k.metrics.find((x) => x.id === m)?.unit === "eur") : [];
+    const named = money.length ? money : perResident;
     const metrics = named.length ? named : [metric];
     // What the figures explain: their words, and the population's when it is the divisor.
-    const figures = from((t) => t.startsWith("metric:") && (metrics.includes(t.slice(7)) || (f.perResident && t === "metric:population")));
+    const figures = from((t) => t.startsWith("metric:") && (metrics.includes(t.slice(7)) || perResident.includes(t.slice(7)) || (f.perResident && t === "metric:population")));
     if (f.years.length && !describesYear(k, f.regions, metric, f.years)) blockedYears = f.years;
     else if (f.regions.length === 0) {
       // "Montako sote-järjestöä Suomessa on?" asks the national figure, not a list of the areas'.
