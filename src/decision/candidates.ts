@@ -5,6 +5,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { PassageHit } from "../retrieval/passage-index.js";
 import type { Passage } from "../retrieval/passages.js";
+import { fold } from "../text/normalise.js";
 import type { Frame, Section } from "../understanding/frame.js";
 import { aboutTour, regionByTourOrder, TOUR_ENTRY } from "../understanding/tour-order.js";
 import type { Understander } from "../understanding/understand.js";
@@ -235,9 +236,12 @@ function nationalFigures(f: Frame, k: Knowledge, understander: Understander, met
   const facts = new Set(understander.index.passages.filter(national));
   if (facts.size === 0) return [];
   const hits = understander.search(f.terms, f.language, facts).filter((h) => describesYears(h.passage, f.years, k)).slice(0, 1);
+  // The country's name is what the national figure answers ("in Finland", "i Finland", "Suomessa").
+  const country = new Set((k.lexicon.groups.country ?? []).map((w) => fold(w.split(" ").at(-1)!)));
+  const named = f.terms.filter((t) => country.has(t.word)).map((t) => [t.term, 1] as const);
   return hits.map((h) => ({
     kind: "figure" as const, plan: { kind: "passages" as const, hits: [h], whichRegion: false, regionOf: [undefined], terms: f.terms, asks: f.asks },
-    explains: new Map([...figures, ...h.closeness]), about: [], fitsType: true, score: h.score, rank: 0, passage: h.passage, entryNamed: false, inFocus: false,
+    explains: new Map([...figures, ...h.closeness, ...named]), about: [], fitsType: true, score: h.score, rank: 0, passage: h.passage, entryNamed: false, inFocus: false,
   }));
 }
 

@@ -14,7 +14,7 @@ const FLOORS: Record<string, number> = {
   "chat-style.yaml": 0.78,
   "concepts.yaml": 0.91,
   "familiar-kinds.yaml": 0.92,
-  "found-bugs.yaml": 0.93,
+  "found-bugs.yaml": 0.94,
   "followups.yaml": 0.82,
   "rankings-filters.yaml": 0.92,
   "refusals.yaml": 0.95,
