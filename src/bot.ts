@@ -85,7 +85,9 @@ export function createBot(options: BotOptions): CoreBot {
     const listedRegions = reply.entryIds.filter((id) => regionIdsOf(k).has(id));
     const recentRegions = [...new Set([...frame.regions, ...(ctx?.previous.recentRegions ?? [])])].slice(0, 4);
     const focus = focusOf(decision.plan, k.steps?.id);
-    const previous: Previous = { frame, listedRegions, listedItems: reply.items, recentRegions, ...(focus ? { focus } : {}) };
+    // The ranking a region came from stays while the conversation keeps to that region.
+    const ranking = frame.ranking ? frame : frame.kept.includes("regions") ? ctx?.previous.ranking : undefined;
+    const previous: Previous = { frame, listedRegions, listedItems: reply.items, recentRegions, ...(focus ? { focus } : {}), ...(ranking ? { ranking } : {}) };
     return { reply, ctx: { previous, plan: decision.plan, at: now(), version } };
   };
 

@@ -15,6 +15,11 @@ export interface Previous {
   recentRegions: string[];
   /** The entry the previous answer came from, if one: a follow-up may ask more of it. */
   focus?: string;
+  /**
+   * The ranking the conversation's region was picked from ("siellä" after "eniten…"): "entä ilman
+   * Helsinkiä?" about that region ranks again without it.
+   */
+  ranking?: Frame;
 }
 
 const WHAT: Array<keyof Frame> = ["metrics", "sections", "steps", "stepN", "entries", "terms", "topicWords", "counted", "countsFigure"];
@@ -59,6 +64,17 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
       out.entries = p.entries;
       kept.push("entries");
     }
+    return out;
+  }
+
+  // "entä ilman Helsinkiä?" when the answer was Helsinki, picked from a ranking: the ranking again
+  // without it.
+  if (prev.ranking && f.exclude.length && !own && p.regions.length === 1 && f.exclude.includes(p.regions[0]!)) {
+    for (const key of [...OPERATOR, ...WHAT]) copy(out, prev.ranking, key);
+    out.asks = prev.ranking.asks;
+    out.perResident = prev.ranking.perResident;
+    out.regions = [];
+    kept.push("what", "operator");
     return out;
   }
 
