@@ -3,7 +3,8 @@
 // Built once per knowledge version from the words lists in the YAML, never from code.
 import type { Knowledge } from "../knowledge/load.js";
 import { phraseKey, stripClitic, type Token } from "../text/normalise.js";
-import { finnishVariants, stem } from "../text/stem.js";
+import { finnishVariants } from "../text/stem.js";
+import { canonicalStem } from "../text/terms.js";
 
 /** "metric:ngos", "entry:stea", "steps", "step:3", "group:most", "ordinal:2", "count:3". */
 export type Target = string;
@@ -58,17 +59,17 @@ function vocabularyOf(k: Knowledge): Vocabulary {
     if (!expand) {
       // Steering words also meet on their stem ("hyvinvointialuetta"), but only on long stems:
       // short ones ("suur", "tila") would catch unrelated words.
-      const s = stem(key, "fi");
+      const s = canonicalStem(key, "fi");
       if (s.length >= 5 && target !== "group:filler") push(stems, "fi:" + s, target);
       return;
     }
     for (const v of finnishVariants(key)) {
       push(phrases, v, target);
-      const s = stem(v, "fi");
+      const s = canonicalStem(v, "fi");
       if (s.length >= MIN_STEM) push(stems, "fi:" + s, target);
     }
     for (const lang of ["sv", "en"] as const) {
-      const s = stem(key, lang);
+      const s = canonicalStem(key, lang);
       if (s.length >= MIN_STEM + 1) push(stems, lang + ":" + s, target);
     }
   };
@@ -105,7 +106,7 @@ function vocabularyOf(k: Knowledge): Vocabulary {
     }
     for (const w of candidates) {
       for (const lang of ["fi", "sv", "en"] as const) {
-        const s = stem(w, lang);
+        const s = canonicalStem(w, lang);
         if (s.length >= MIN_STEM) stems.get(lang + ":" + s)?.forEach((x) => found.add(x));
       }
     }
