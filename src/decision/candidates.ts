@@ -226,14 +226,15 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
  * is, scored by the question's words.
  */
 function nationalFigures(f: Frame, k: Knowledge, understander: Understander, metric: string, figures: Map<string, number>): Candidate[] {
-  const national = (p: Passage) => {
-    const entry = p.kind === "fact" && p.entryId ? k.entries.find((e) => e.id === p.entryId) : undefined;
-    return !!entry && entry.regions.length === 0 && entry.facts[p.factIndex!]?.key === metric;
-  };
   // "How many members do … NGOs have?" counts members: the NGOs only qualify them.
   const counted = f.counted ? f.terms.find((t) => t.term === f.counted) : undefined;
   if (counted && !counted.from.includes(`metric:${metric}`)) return [];
-  const facts = new Set(understander.index.passages.filter(national));
+  // Read from the entries about no region, through their own passages: not a scan of every passage.
+  const facts = new Set<Passage>();
+  for (const e of k.entries) {
+    if (e.regions.length > 0 || !e.facts.some((x) => x.key === metric)) continue;
+    for (const p of understander.passagesOf(e.id)) if (p.kind === "fact" && e.facts[p.factIndex!]?.key === metric) facts.add(p);
+  }
   if (facts.size === 0) return [];
   const hits = understander.search(f.terms, f.language, facts).filter((h) => describesYears(h.passage, f.years, k)).slice(0, 1);
   // The country's name is what the national figure answers ("in Finland", "i Finland", "Suomessa").

@@ -38,6 +38,8 @@ interface LanguageIndex {
   byPrefix: Map<string, string[]>;
   lengths: number[];
   average: number;
+  /** A query term's forms in this index, found once: questions repeat their words. */
+  variants: Map<string, Array<[string, number]>>;
 }
 
 // Field weights: the passage's own text counts most; its label and its entry's word list help
@@ -84,11 +86,8 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
   };
   indexes.get("fi");
 
-  // A term's forms in the index, found once per language: questions repeat their words.
-  const variantCache = new Map<LanguageIndex, Map<string, Array<[string, number]>>>();
   const variants = (index: LanguageIndex, term: string): Array<[string, number]> => {
-    let cache = variantCache.get(index);
-    if (!cache) variantCache.set(index, (cache = new Map()));
+    const cache = index.variants;
     const known = cache.get(term);
     if (known) return known;
     const out: Array<[string, number]> = [];
@@ -220,7 +219,7 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
     if (list) list.push(t);
     else byPrefix.set(key, [t]);
   }
-  return { postings, docTerms, byPrefix, lengths, average };
+  return { postings, docTerms, byPrefix, lengths, average, variants: new Map() };
 }
 
 /**
