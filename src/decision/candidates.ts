@@ -62,7 +62,8 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   // A word the lexicon gives a meaning ("anto" as a grant verb) is known, even where no passage uses it.
   // Words kept from the previous question were judged there (in its language).
   const strange = quantity && !f.kept.includes("what") && f.terms.some((t) => !t.context && !t.weak && t.from.length === 0 && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
-  if (metric && !strange) {
+  // The regions' figures are counts and sums of money: none is a share of a whole.
+  if (metric && !strange && !f.share) {
     // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").
     const perResident = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;
     // "Hur mycket bidrag … till organisationerna?" asks an amount of money: the NGOs are whom it goes to, not a count asked too.

@@ -15,6 +15,8 @@ const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil
 const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
 /** A share in words answers "paljonko" as a number does: "noin kolmannes", "hälften", "a third". */
 const FRACTION = /^(puolet|puolella|kolmannes|kolmannekse|kolmannesta|neljannes|neljannekse|neljannesta|kymmenesosa|halften|tredjedel|fjardedel|half|third|quarter)/;
+/** A share written as a percentage or in words. */
+const SHARE = /%|prosent|procent|percent|puolet|puoleen|puolella|kolmanne[sk]|neljänne[sk]|hälften|tredjedel|fjärdedel|\bhalf\b|\bthird\b|quarter/i;
 /** How close (in words) a number must stand to a word of the question to be its answer. */
 const NUMBER_REACH = 4;
 
@@ -54,6 +56,7 @@ export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
       // The number must count what was asked: "Montako kriisikeskusta…" is not answered by a grade.
       const about = f.counted && h.matched.has(f.counted) ? [f.counted] : [...h.matched];
       const read = readText(p, own.text, own.lang);
+      if (f.share) return p.kind === "fact" ? p.unit === "percent" || SHARE.test(text) : SHARE.test(text) && numberNear(read, about);
       if (p.kind === "fact") {
         const named = !f.counted || read.stems.some((t) => names(t, f.counted!));
         return named && (f.asks === "amount" || (p.unit !== "score" && p.unit !== "percent"));

@@ -229,7 +229,7 @@ export const entriesFile = z.object({ kind: z.literal("entries"), entries: z.arr
  */
 export const LEXICON_GROUPS = [
   // what a question asks for: the kind of answer
-  "ask-who", "ask-when", "ask-count", "ask-amount", "ask-why", "ask-how", "ask-which", "ask-yesno", "ask-list", "ask-what",
+  "ask-who", "ask-when", "ask-count", "ask-amount", "ask-share", "ask-why", "ask-how", "ask-which", "ask-yesno", "ask-list", "ask-what",
   // operators on figures
   "most", "least", "rank", "per-resident", "compare", "total", "without", "including", "above", "below",
   // what a question is about

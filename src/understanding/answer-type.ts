@@ -8,6 +8,7 @@ export type AnswerType = "who" | "when" | "count" | "amount" | "why" | "how" | "
 const BY_GROUP: Array<[string, AnswerType]> = [
   ["ask-who", "who"],
   ["ask-when", "when"],
+  ["ask-share", "amount"],
   ["ask-count", "count"],
   ["ask-amount", "amount"],
   ["ask-why", "why"],

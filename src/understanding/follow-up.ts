@@ -22,7 +22,7 @@ export interface Previous {
   ranking?: Frame;
 }
 
-const WHAT: Array<keyof Frame> = ["metrics", "sections", "steps", "stepN", "entries", "terms", "topicWords", "counted", "countsFigure"];
+const WHAT: Array<keyof Frame> = ["metrics", "sections", "steps", "stepN", "entries", "terms", "topicWords", "counted", "countsFigure", "share"];
 const OPERATOR: Array<keyof Frame> = ["ranking", "least", "most", "total", "top", "threshold", "compare"];
 
 /** Reads a text's own topic (a listed item's words), as the question reader would. */

@@ -25,6 +25,8 @@ export interface Frame {
   terms: ContentTerm[];
   topicWords: string[];
   asks: AnswerType;
+  /** A share of a whole is asked ("kuinka suuri osa…"): a percentage or a fraction answers. */
+  share: boolean;
   counted?: string;
   countsFigure?: boolean;
   /** A date the question names ("5.5.2023"): which meeting of the tour. */
@@ -106,7 +108,9 @@ export function readFrame(u: Understanding, text: string): Frame {
     terms: u.terms,
     topicWords: u.topicWords,
     asks: u.asks,
-    ...(u.counted !== undefined ? { counted: u.counted, countsFigure: u.countsFigure } : {}),
+    share: g.has("ask-share"),
+    // What a share is of is not a count asked: "osa osallistujista" is answered by a percentage.
+    ...(u.counted !== undefined && !g.has("ask-share") ? { counted: u.counted, countsFigure: u.countsFigure } : {}),
     ...(date ? { date } : {}),
     regions,
     ...(ambiguous ? { ambiguous } : {}),
