@@ -233,7 +233,7 @@ export const LEXICON_GROUPS = [
   // operators on figures
   "most", "least", "rank", "per-resident", "compare", "total", "without", "including", "above", "below",
   // what a question is about
-  "county-word", "area-word", "other-area", "municipality", "country", "structures", "highlights", "tour", "overview", "figures-all",
+  "county-word", "area-word", "other-area", "municipality", "country", "structures", "highlights", "tour", "overview", "figures-all", "being",
   // references to the previous answer
   "followup", "there", "refer", "first", "last", "more",
   // the asker's own place ("meillä", "here"): the home region of their channel or organisation

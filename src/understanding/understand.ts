@@ -205,7 +205,7 @@ export function createUnderstander(k: Knowledge): Understander {
         for (let i = h.start; i < h.end; i++) targetsAt[i]!.push(...h.targets);
         for (const t of h.targets) if (t.startsWith("group:")) for (let i = h.start; i < h.end; i++) groupsAt[i]!.add(t.slice(6));
         if (h.targets.some((t) => t.startsWith("metric:") || SECTIONS.has(t))) figureWord.fill(true, h.start, h.end);
-        if (h.targets.some((t) => t === "group:tour" || t === "group:highlights")) weakAt.fill(true, h.start, h.end);
+        if (h.targets.some((t) => t === "group:tour" || t === "group:highlights" || t === "group:being")) weakAt.fill(true, h.start, h.end);
       }
       tokens.forEach((t, i) => {
         const asked = askGroups.get(t.word);
