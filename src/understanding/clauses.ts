@@ -52,7 +52,8 @@ function hasAsk(asks: (i: number) => boolean, start: number, end: number): boole
 
 /**
  * Tokens of clauses that ask nothing while another clause asks: context, not the question. A
- * clause that points at the previous answer ("niistä kolmas, paljonko…") is part of the question;
+ * clause that points at the previous answer ("niistä kolmas, paljonko…") is part of the question
+ * unless it says more of its own ("meillä pohditaan uudistusta.");
  * so is one that sets an operator and says nothing else ("ilman Helsinkiä, …"), while "teen
  * vertailua hallitukselle, …" is context: it has words of its own.
  */
@@ -72,7 +73,8 @@ export function contextTokens(
   for (const c of clauses) {
     if (c.question || c.end - c.start < MIN_CONTEXT_TOKENS) continue;
     const range = Array.from({ length: c.end - c.start }, (_, k) => c.start + k);
-    const steers = range.some(pointsBack) || (range.some(operator) && !range.some(own));
+    // "meillä pohditaan uudistusta." says where the asker is, with words of its own: context.
+    const steers = (range.some(pointsBack) && !range.some((i) => content(i) && !pointsBack(i))) || (range.some(operator) && !range.some(own));
     if (!steers) context.fill(true, c.start, c.end);
   }
   return context;
