@@ -78,7 +78,8 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
     const caution = metric.unit === "count" ? ` ${p.totalCount}` : "";
     b.note(p.total(formatValue(sum, metric.unit, b.lang), sorted.length) + (plus ? ` ${p.totalPlus}` : "") + caution);
   }
-  const leftOut = cities.filter((c) => !pool.includes(c));
+  // Only the regions named ("niistä", "X ja Y yhteensä"): the rest are not left out, just not asked.
+  const leftOut = plan.within ? [] : cities.filter((c) => !pool.includes(c));
   const counties = k.regions.length - cities.length;
   if (leftOut.length === 0 && cities.length) b.note(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));
   for (const city of leftOut) {

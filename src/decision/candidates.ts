@@ -81,13 +81,17 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
       const inverse = f.perResident && f.metrics.includes("population") && metric !== "population";
       const plan: Plan = {
         kind: "ranking", metric, least: inverse ? !f.least : f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
-        ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
+        ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking && !f.total ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
       };
       out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });
       } else out.push(...nationalFigures(f, k, understander, metric, figures));
     } else if (regionId) {
       const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...(f.readAs ? { readAs: f.readAs } : {}) };
       out.push({ ...base, kind: "figure", plan, explains: figures, about: [regionId], fitsType: quantityFits(f) });
+    } else if (f.total && !f.perResident) {
+      // "paljonko Itä-Uudenmaan ja Keski-Uudenmaan avustukset on yhteensä": the sum of the regions named.
+      const plan: Plan = { kind: "ranking", metric: metrics[0]!, least: false, perResident: false, countiesOnly: false, exclude: [], top: f.regions.length, total: true, within: f.regions };
+      out.push({ ...base, kind: "ranking", plan, explains: figures, about: f.regions, fitsType: quantityFits(f) });
     } else {
       out.push({ ...base, kind: "compare", plan: { kind: "compare", regionIds: f.regions, metrics, perResident: f.perResident }, explains: figures, about: f.regions, fitsType: quantityFits(f) || f.asks === "which-region" || f.compare });
     }
