@@ -8,7 +8,7 @@ import { createBot, type CoreBot } from "../src/bot.js";
 import { parseCoordinators } from "../src/curation/coordinators.js";
 import { createCurator } from "../src/curation/curator.js";
 import { createSqlStateStore } from "../src/state/curation-store.js";
-import { DATABASE_FILE, openDatabase, type Sql, type SqlStats } from "../src/state/database.js";
+import { DATABASE_FILE, openDatabase, type TimedSql } from "../src/state/database.js";
 import { createSqlClaims, memoryClaims } from "../src/state/claims.js";
 import { createSqlConversations } from "../src/state/sql-conversations.js";
 import { formatProblem } from "../src/knowledge/parse-file.js";
@@ -37,7 +37,7 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-async function openState(env: NodeJS.ProcessEnv, dataDir: string, log: Logger): Promise<Sql & { stats(): SqlStats }> {
+async function openState(env: NodeJS.ProcessEnv, dataDir: string, log: Logger): Promise<TimedSql> {
   try {
     return await openDatabase({ dataDir, url: env.DATABASE_URL, onError: (err) => log.error("database connection lost; the next query reconnects", { err }) });
   } catch (err) {
@@ -71,8 +71,8 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   const { store, files } = source;
   await files.settle(new Date());
   // With several instances, what a platform retries and what a conversation remembers is shared.
-  const claims = shared ? await createSqlClaims(sql) : memoryClaims();
-  const conversations = shared ? await createSqlConversations(sql) : undefined;
+  const conversations = shared ? await createSqlConversations(sql, { background: sql.background, onError: (err, conversation) => log.error("conversation context not saved; its next question starts afresh", { err, conversation }) }) : undefined;
+  const claims = shared ? await createSqlClaims(sql, Date.now, conversations) : memoryClaims();
 
   const sendTo = async (platform: string, address: unknown, reply: Reply, options?: { newThread?: boolean }) => {
     const adapter = adapters.find((a) => a.name === platform);
@@ -89,7 +89,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     log: say,
   });
   const bot = createBot({ store, curator, ...(conversations ? { conversations } : {}) });
-  const loopStore = await createSqlLoopStore(sql, { onError: (err, questions) => log.error("question log write failed", { err, questions }) });
+  const loopStore = await createSqlLoopStore(sql, { background: sql.background, onError: (err, questions) => log.error("question log write failed", { err, questions }) });
   const loop = createLoop({
     store: loopStore,
     fallbackChannel,
@@ -124,9 +124,10 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   const following = followKnowledge({ source, curator, claims, log, coordinatorChannel: fallbackChannel, send: sendTo });
   const gk = source.git;
 
+  const round = (ms: number) => Math.round(ms * 1000) / 1000;
   const health = async () => {
     // Read before this check's own query: the benchmark takes the difference per question.
-    const { queries, ms } = sql.stats();
+    const { queries, ms, background } = sql.stats();
     const started = performance.now();
     const database = await sql.get("SELECT 1 AS ok").then(
       () => ({ ok: true, ms: Math.round((performance.now() - started) * 10) / 10 }),
@@ -134,7 +135,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     );
     const c = store.current();
     const knowledge = { version: c.version, loadedAt: c.loadedAt.toISOString(), ...(gk ? { commit: gk.served(), branch: gk.settings.branch, ...(gk.refused() ? { refused: { commit: gk.refused()!.commit, problems: gk.refused()!.problems.map(formatProblem) } } : {}) } : { dir: store.dir }) };
-    return { ok: database.ok, knowledge, database: { kind: sql.dialect, where: sql.where, ...database, queries, queryMs: Math.round(ms * 1000) / 1000 } };
+    return { ok: database.ok, knowledge, database: { kind: sql.dialect, where: sql.where, ...database, queries, queryMs: round(ms), background: { queries: background.queries, queryMs: round(background.ms) } } };
   };
   const port = Number(env.PORT ?? 3978);
   const host = env.HOST ?? "0.0.0.0";
@@ -144,6 +145,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     await server?.close();
     // The questions still queued (loop/sql-store.ts) are written before the database closes.
     await loopStore.flush().catch(() => undefined);
+    await conversations?.settle();
     await sql.close();
   };
   let server: RunningServer | undefined;

@@ -115,7 +115,8 @@ export function createBot(options: BotOptions): CoreBot {
   const answerShared = async (message: IncomingMessage, shared: ConversationStore): Promise<Reply> => {
     const saved = await shared.get(message.conversationId);
     const { reply, ctx } = answerIn(message, saved ? loadContext(saved, options.store.current().understander.index.passages) : undefined);
-    await shared.set(message.conversationId, saveContext(ctx), now() + idleMs);
+    // Not waited for: the write lands while the reply is posted, before anyone can read it and ask on.
+    void shared.set(message.conversationId, saveContext(ctx), now() + idleMs);
     return reply;
   };
   const fixed = (compose: typeof composeHelp) => (language: Language) => {

@@ -19,6 +19,10 @@ export interface Context {
 /** Where contexts are kept. Implementations keep each until its expiry and may forget it earlier. */
 export interface ConversationStore {
   get(conversationId: string): Promise<string | undefined>;
+  /**
+   * Keeps the context; the bot does not wait for it before replying, so it never rejects: a store
+   * whose write can fail reports that itself. A get on the same store after set sees the context.
+   */
   set(conversationId: string, context: string, expiresAt: number): Promise<void>;
 }
 

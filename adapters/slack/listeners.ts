@@ -47,8 +47,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   const { bot, log } = deps;
   const claims = deps.claims ?? memoryClaims();
   // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again,
-  // and with several instances the retry may reach another one: the event id is claimed once.
-  const firstTime = (eventId: string) => claims.claim(`slack:event:${eventId}`, EVENT_MS);
+  // and with several instances the retry may reach another one: the event id is claimed once (with
+  // the conversation it asks in, whose context a shared store reads in the same round trip).
+  const firstTime = (eventId: string, conversationId?: string) => claims.claim(`slack:event:${eventId}`, EVENT_MS, conversationId);
   // Threads the bot has answered in: a plain message there continues the conversation.
   const threads = { add: (id: string) => claims.claim(`slack:thread:${id}`, THREAD_MS), has: (id: string) => claims.has(`slack:thread:${id}`) };
 
@@ -94,9 +95,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     run().catch((err: unknown) => log.error(`slack ${what} failed`, { ...context, err }));
 
   app.event("app_mention", async ({ event, body, client, context }) => {
-    if (!(await firstTime(body.event_id))) return;
-    const text = cleanSlackText(event.text, context.botUserId);
     const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...workspaceOf(context) };
+    if (!(await firstTime(body.event_id, slackConversationId(address.channel, address.thread_ts)))) return;
+    const text = cleanSlackText(event.text, context.botUserId);
     await guard("mention", () => answerIn(client, text, event.user ?? "", address), { channel: event.channel, eventId: body.event_id });
   });
 
@@ -123,7 +124,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
     const thread = threadTs && slackConversationId(message.channel, threadTs);
     if (!inDm && !(thread && ((await threads.has(thread)) || (await deps.loop?.watches(thread))))) return;
-    if (!(await firstTime(body.event_id))) return;
+    if (!(await firstTime(body.event_id, slackConversationId(message.channel, threadTs)))) return;
     const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...workspaceOf(context) };
     await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
   });

@@ -44,7 +44,7 @@ function createHandler(bot: Bot, log: Logger, welcomed: Welcomed, claims: Claims
   handler.onMessage(async (context, next) => {
     const a = context.activity;
     // A redelivered activity (the same id in the same conversation) is answered once, on any instance.
-    if (a.id && !(await claims.claim(`teams:activity:${a.conversation.id}:${a.id}`, ACTIVITY_MS))) {
+    if (a.id && !(await claims.claim(`teams:activity:${a.conversation.id}:${a.id}`, ACTIVITY_MS, `teams:${a.conversation.id}`))) {
       log.info("teams activity already answered", { conversation: a.conversation.id, activity: a.id });
       return next();
     }

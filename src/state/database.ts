@@ -13,9 +13,9 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openPostgres } from "./postgres.js";
-import { sqliteSql, timed, type Dialect, type Sql, type SqlStats } from "./sql.js";
+import { sqliteSql, timed, type Dialect, type Sql, type SqlStats, type TimedSql } from "./sql.js";
 
-export type { Sql, SqlStats };
+export type { Sql, SqlStats, TimedSql };
 
 export interface Migration {
   /** Unique across modules, e.g. "curation/001-history"; never rename one that has shipped. */
@@ -49,7 +49,7 @@ export function openSqlite(dataDir: string): Sql {
 }
 
 /** PostgreSQL when a DATABASE_URL is given, else the SQLite file under dataDir; then the migrations. */
-export async function openDatabase(o: { dataDir: string; url?: string | undefined; onError?: (err: Error) => void }, migrations: readonly Migration[] = []): Promise<Sql & { stats(): SqlStats }> {
+export async function openDatabase(o: { dataDir: string; url?: string | undefined; onError?: (err: Error) => void }, migrations: readonly Migration[] = []): Promise<TimedSql> {
   const sql = timed(o.url ? await openPostgres(o.url, o.onError) : openSqlite(o.dataDir));
   await migrate(sql, migrations);
   return sql;

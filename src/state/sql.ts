@@ -31,35 +31,49 @@ export interface Sql {
 }
 
 /** Calls made so far and the time spent waiting for them (a transaction counts once, whole). */
-export interface SqlStats {
+export interface SqlCount {
   queries: number;
   ms: number;
 }
 
+/** What a reply waited for, and apart from it the writes made while or after it is posted. */
+export interface SqlStats extends SqlCount {
+  background: SqlCount;
+}
+
+export interface TimedSql extends Sql {
+  stats(): SqlStats;
+  /** The same database, its calls counted apart: writes that no reply waits for (a context, the question log). */
+  readonly background: Sql;
+}
+
 /** Counts the calls and the time they take: /health reports it, and the benchmark reads it per question. */
-export function timed(sql: Sql): Sql & { stats(): SqlStats } {
-  const stats: SqlStats = { queries: 0, ms: 0 };
-  const time = async <T>(call: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await call();
-    } finally {
-      stats.queries++;
-      stats.ms += performance.now() - started;
-    }
+export function timed(sql: Sql): TimedSql {
+  const counted = (count: SqlCount): Sql => {
+    const time = async <T>(call: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      try {
+        return await call();
+      } finally {
+        count.queries++;
+        count.ms += performance.now() - started;
+      }
+    };
+    return {
+      dialect: sql.dialect,
+      where: sql.where,
+      all: (q, p) => time(() => sql.all(q, p)),
+      get: (q, p) => time(() => sql.get(q, p)),
+      run: (q, p) => time(() => sql.run(q, p)),
+      exec: (q) => time(() => sql.exec(q)),
+      transaction: (fn) => time(() => sql.transaction(fn)),
+      migrationLock: (fn) => sql.migrationLock(fn),
+      close: () => sql.close(),
+    };
   };
-  return {
-    dialect: sql.dialect,
-    where: sql.where,
-    all: (q, p) => time(() => sql.all(q, p)),
-    get: (q, p) => time(() => sql.get(q, p)),
-    run: (q, p) => time(() => sql.run(q, p)),
-    exec: (q) => time(() => sql.exec(q)),
-    transaction: (fn) => time(() => sql.transaction(fn)),
-    migrationLock: (fn) => sql.migrationLock(fn),
-    close: () => sql.close(),
-    stats: () => ({ ...stats }),
-  };
+  const waited: SqlCount = { queries: 0, ms: 0 };
+  const background: SqlCount = { queries: 0, ms: 0 };
+  return { ...counted(waited), background: counted(background), stats: () => ({ ...waited, background: { ...background } }) };
 }
 
 export function sqliteSql(db: Database.Database, where: string): Sql {

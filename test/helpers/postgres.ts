@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type Migration, type Sql } from "../../src/state/database.js";
+import { openDatabase, type Migration, type TimedSql } from "../../src/state/database.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,7 +30,7 @@ export type Dialect = "sqlite" | "postgres";
 export const DIALECTS: Dialect[] = ["sqlite", "postgres"];
 
 /** A fresh database of that dialect (a new SQLite file, or a new PostgreSQL database), and its data directory. */
-export async function testDatabase(dialect: Dialect, migrations: readonly Migration[] = []): Promise<{ sql: Sql; dataDir: string; url?: string; done(): Promise<void> }> {
+export async function testDatabase(dialect: Dialect, migrations: readonly Migration[] = []): Promise<{ sql: TimedSql; dataDir: string; url?: string; done(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "db-"));
   const url = dialect === "postgres" ? await freshDatabase() : undefined;
   const sql = await openDatabase({ dataDir, url }, migrations);

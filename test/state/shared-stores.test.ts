@@ -95,7 +95,7 @@ describe.each(DIALECTS)("the stores in %s", (dialect) => {
   it("conversations: a context saved by one instance is read by the other until it expires, then cleaned up", async () => {
     const [a, b] = await twoInstances(dialect);
     let now = 5_000;
-    const [ka, kb] = [await createSqlConversations(a, () => now), await createSqlConversations(b, () => now)];
+    const [ka, kb] = [await createSqlConversations(a, { now: () => now }), await createSqlConversations(b, { now: () => now })];
     await ka.set("slack:C1:1.0", '{"plan":1}', now + 1000);
     expect(await kb.get("slack:C1:1.0")).toBe('{"plan":1}');
     await kb.set("slack:C1:1.0", '{"plan":2}', now + 1000);
@@ -103,6 +103,58 @@ describe.each(DIALECTS)("the stores in %s", (dialect) => {
     now += 1000;
     expect(await ka.get("slack:C1:1.0")).toBeUndefined();
     expect(await kb.expire(now)).toBe(1);
+  });
+
+  it("claims with a conversation: its context comes in the claim's round trip, for the answer right after it only", async () => {
+    const [a, b] = await twoInstances(dialect);
+    let now = 10_000;
+    const [ka, kb] = [await createSqlConversations(a, { now: () => now }), await createSqlConversations(b, { now: () => now })];
+    const ca = await createSqlClaims(a, () => now, ka);
+    await kb.set("teams:19:c", "one", now + 60_000);
+    const queries = () => a.stats().queries;
+    expect(await ca.claim("teams:activity:1", 60_000, "teams:19:c")).toBe(true);
+    let before = queries();
+    expect(await ka.get("teams:19:c")).toBe("one");
+    expect(queries()).toBe(before);
+    // Used once: the next read asks the database, and sees what B wrote since.
+    await kb.set("teams:19:c", "two", now + 60_000);
+    expect(await ka.get("teams:19:c")).toBe("two");
+    expect(queries()).toBe(before + 1);
+    // A repeated event is not answered: nothing read with its claim is kept for a later answer.
+    expect(await ca.claim("teams:activity:1", 60_000, "teams:19:c")).toBe(false);
+    before = queries();
+    expect(await ka.get("teams:19:c")).toBe("two");
+    expect(queries()).toBe(before + 1);
+    // An answer that starts long after its claim reads the row again.
+    expect(await ca.claim("teams:activity:2", 60_000, "teams:19:c")).toBe(true);
+    await kb.set("teams:19:c", "three", now + 60_000);
+    now += 1_000;
+    before = queries();
+    expect(await ka.get("teams:19:c")).toBe("three");
+    expect(queries()).toBe(before + 1);
+    // A conversation with no context saved reads as none, without a query either.
+    expect(await ca.claim("teams:activity:3", 60_000, "teams:19:new")).toBe(true);
+    before = queries();
+    expect(await ka.get("teams:19:new")).toBeUndefined();
+    expect(queries()).toBe(before);
+  });
+
+  it("conversations: a context being written is read on this instance; a write that fails is reported, not thrown", async () => {
+    const db = await testDatabase(dialect);
+    cleanups.push(db.done);
+    const ka = await createSqlConversations(db.sql);
+    const written = ka.set("slack:C1", "pending", Date.now() + 60_000);
+    expect(await ka.get("slack:C1")).toBe("pending");
+    await written;
+    expect(await (await createSqlConversations(db.sql)).get("slack:C1")).toBe("pending");
+    // Writes through a connection already closed: each fails, and is reported with its conversation.
+    const closed = await openDatabase({ dataDir: db.dataDir, url: db.url });
+    await closed.close();
+    const failed: string[] = [];
+    const broken = await createSqlConversations(db.sql, { background: closed, onError: (_err, id) => failed.push(id) });
+    await expect(broken.set("slack:C1", "lost", Date.now() + 60_000)).resolves.toBeUndefined();
+    expect(failed).toEqual(["slack:C1"]);
+    expect(await broken.get("slack:C1")).toBe("pending");
   });
 
   it("home regions, Slack installations and Teams welcomes are shared", async () => {
