@@ -4,7 +4,7 @@
 import type { Knowledge, Region } from "../knowledge/load.js";
 import type { Fact, Metric } from "../knowledge/schema.js";
 import type { Plan } from "../decision/plan.js";
-import { formatPerResident, formatValue, newest, perResident, regionName } from "./figures.js";
+import { dividedFigure, formatDivided, formatValue, newest, perOf, regionName, type Per } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
 import { labelIn, rankingSuggestion, topicSuggestion } from "./suggestions.js";
@@ -24,24 +24,24 @@ class Row {
     private readonly b: ReplyBuilder,
     private readonly fact: Fact,
     private readonly metric: Metric,
-    private readonly per: boolean,
+    private readonly per: Per,
   ) {}
   get shown(): string {
     if (this.#shown === undefined) {
       const { b, fact, metric, per, value } = this;
-      this.#shown = (per ? formatPerResident(value, metric, b.lang) : formatValue(value, metric.unit, b.lang, fact.approx)) + (fact.plus && !per ? ` (${b.t(fact.plus)})` : "");
+      this.#shown = (per ? formatDivided(value, metric, b.lang, per) : formatValue(value, metric.unit, b.lang, fact.approx)) + (fact.plus && !per ? ` (${b.t(fact.plus)})` : "");
       b.source(fact.source, fact.describes);
     }
     return this.#shown;
   }
 }
 
-function rows(b: ReplyBuilder, k: Knowledge, regions: Region[], metric: Metric, per: boolean): Row[] {
+function rows(b: ReplyBuilder, k: Knowledge, regions: Region[], metric: Metric, per: Per): Row[] {
   const out: Row[] = [];
   for (const region of regions) {
     const fact = newest(k, region, metric.id);
     if (!fact) continue;
-    const value = per ? perResident(k, region, metric) : fact.value;
+    const value = per ? dividedFigure(k, region, metric, per) : fact.value;
     if (value !== undefined) out.push(new Row(region, value, b, fact, metric, per));
   }
   return out;
@@ -50,18 +50,18 @@ function rows(b: ReplyBuilder, k: Knowledge, regions: Region[], metric: Metric, 
 export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan): void {
   const p = PHRASES[b.lang];
   const metric = k.metrics.find((m) => m.id === plan.metric)!;
-  const per = plan.perResident && metric.per_resident;
+  const per = perOf(plan, metric);
   const cities = k.regions.filter((r) => r.type === "city");
   const pool = k.regions.filter((r) => !plan.exclude.includes(r.id) && !(plan.countiesOnly && r.type === "city") && (!plan.within || plan.within.includes(r.id)));
   let sorted = rows(b, k, pool, metric, per).sort((x, y) => (plan.least ? x.value - y.value : y.value - x.value));
-  const name = `${b.t(metric.name)}${per ? ` ${p.perResident}` : ""}`;
+  const name = withPer(b, metric, per);
   if (plan.threshold) {
     const { op, value } = plan.threshold;
     sorted = sorted.filter((r) => (op === "above" ? r.value > value : r.value < value));
     b.title(p.filterTitle(name, op === "above", formatValue(value, per && metric.unit !== "eur" ? "count" : metric.unit, b.lang)));
     if (sorted.length === 0) b.paragraph(p.noneMatch);
   } else {
-    b.title(p.rankingTitle(b.t(metric.name), plan.least, per));
+    b.title(p.rankingTitle(name, plan.least));
     const picked = plan.pick ? sorted[plan.pick - 1] : undefined;
     const leader = sorted[0];
     if (picked) b.paragraph(p.verdictNth(plan.pick!, plan.least, regionName(picked.region, b.lang), picked.shown)).entry(picked.region.id);
@@ -89,7 +89,7 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
     const [row] = rows(b, k, [city], metric, per);
     if (row) b.note(`${regionName(city, b.lang)}: ${row.shown}.`);
   }
-  if (per) b.note(p.perResidentNote);
+  if (per) b.note(per === "ngo" ? p.perNgoNote : p.perResidentNote);
   const leader = sorted[0];
   if (leader) b.suggest(topicSuggestion(b.lang, regionName(leader.region, b.lang), "overview"), labelIn(leader.region.label, b.lang));
   for (const m of k.metrics) if (m.id !== metric.id) b.suggest(rankingSuggestion(b.lang, b.t(m.name)), labelIn(m.label, b.lang));
@@ -103,9 +103,9 @@ export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan)
   const columns = ["", ...regions.map((r) => regionName(r, b.lang))];
   const table: string[][] = [];
   for (const metric of metrics) {
-    const per = plan.perResident && metric.per_resident;
+    const per = perOf(plan, metric);
     const found = rows(b, k, regions, metric, per);
-    const label = `${b.t(metric.name)}${per ? ` ${p.perResident}` : ""}`;
+    const label = withPer(b, metric, per);
     table.push([label, ...regions.map((r) => found.find((x) => x.region === r)?.shown ?? "–")]);
     // The verdict for a figure asked: which is larger (two regions, both with the figure).
     if (plan.metrics.length > 0 && found.length === 2) {
@@ -113,10 +113,16 @@ export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan)
       b.paragraph(x.value === y.value ? p.equal(regionName(x.region, b.lang), regionName(y.region, b.lang), label) : p.larger(regionName(x.region, b.lang), regionName(y.region, b.lang), label));
       // "Paljonko ero on?": the difference, in the figure's own unit.
       // (A count per resident is shown with its inverse, which a difference has not: no line for it.)
-      if (x.value !== y.value && !(per && metric.unit !== "eur")) b.paragraph(p.difference(per ? formatPerResident(x.value - y.value, metric, b.lang) : formatValue(x.value - y.value, metric.unit, b.lang)));
+      if (x.value !== y.value && !(per === "resident" && metric.unit !== "eur")) b.paragraph(p.difference(per ? formatDivided(x.value - y.value, metric, b.lang, per) : formatValue(x.value - y.value, metric.unit, b.lang)));
     }
     found.forEach((row) => b.entry(row.region.id));
   }
   b.table({ columns, rows: table });
   for (const r of regions) b.suggest(topicSuggestion(b.lang, regionName(r, b.lang), "overview"), labelIn(r.label, b.lang));
+}
+
+/** A figure's name with what it is divided by: "Järjestöavustukset sote-järjestöä kohden". */
+function withPer(b: ReplyBuilder, metric: Metric, per: Per): string {
+  const p = PHRASES[b.lang];
+  return per ? `${b.t(metric.name)} ${per === "ngo" ? p.perNgo : p.perResident}` : b.t(metric.name);
 }

@@ -46,6 +46,29 @@ export function perResident(k: Knowledge, region: Region, metric: Metric): numbe
   return metric.unit === "eur" ? v / pop : (v / pop) * PER_COUNT;
 }
 
+/** What a figure is divided by: the residents, or the NGOs ("avustukset per järjestö"). */
+export type Per = "resident" | "ngo" | undefined;
+
+export function perOf(plan: { perResident: boolean; perNgo?: boolean }, metric: Metric): Per {
+  if (plan.perNgo && metric.id !== NGOS) return "ngo";
+  return plan.perResident && metric.per_resident ? "resident" : undefined;
+}
+
+/** A region's figure divided as asked. */
+export function dividedFigure(k: Knowledge, region: Region, metric: Metric, per: Exclude<Per, undefined>): number | undefined {
+  if (per === "resident") return perResident(k, region, metric);
+  const v = newest(k, region, metric.id)?.value;
+  const ngos = newest(k, region, NGOS)?.value;
+  return v === undefined || !ngos ? undefined : v / ngos;
+}
+
+export function formatDivided(value: number, metric: Metric, lang: Language, per: Exclude<Per, undefined>): string {
+  if (per === "resident") return formatPerResident(value, metric, lang);
+  return metric.unit === "eur" ? formatMoney(Math.round(value), lang) : formatNumber(Math.round(value), lang);
+}
+
+const NGOS = "ngos";
+
 export function formatPerResident(value: number, metric: Metric, lang: Language): string {
   if (metric.unit === "eur") return formatMoney(Math.round(value * 100) / 100, lang);
   const per = { fi: "/ 10 000 asukasta", sv: "/ 10 000 invånare", en: "per 10,000 residents" }[lang];

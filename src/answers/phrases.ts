@@ -15,10 +15,12 @@ type Phrases = {
   highlights: string;
   perResident: string;
   perResidentNote: string;
+  perNgo: string;
+  perNgoNote: string;
   total: (value: string, areas: number) => string;
   totalPlus: string;
   totalCount: string;
-  rankingTitle: (metric: string, least: boolean, perResident: boolean) => string;
+  rankingTitle: (metric: string, least: boolean) => string;
   includesCities: (counties: number, cities: string) => string;
   countiesOnly: (helsinki: string) => string;
   otherFigure: (value: string, source: string, date: string) => string;
@@ -61,10 +63,12 @@ export const PHRASES: Record<Language, Phrases> = {
     highlights: "Aluekierroksen huomiot",
     perResident: "asukasta kohden",
     perResidentNote: "Asukasta kohden laskettu: luku jaettuna saman lähteen asukasluvulla.",
+    perNgo: "sote-järjestöä kohden",
+    perNgoNote: "Sote-järjestöä kohden laskettu: luku jaettuna saman lähteen sote-järjestöjen määrällä.",
     total: (v, n) => `Yhteensä ${n} alueella: ${v} (alueiden lukujen summa).`,
     totalPlus: "Osalla alueista tulevat lisäksi kumppanuusavustukset, jotka eivät sisälly summaan.",
     totalCount: "Sama järjestö voi toimia usealla alueella, joten summa ei ole koko maan järjestöjen määrä.",
-    rankingTitle: (m, least, per) => `${m}${per ? " asukasta kohden" : ""}: ${least ? "pienimmästä suurimpaan" : "suurimmasta pienimpään"}`,
+    rankingTitle: (m, least) => `${m}: ${least ? "pienimmästä suurimpaan" : "suurimmasta pienimpään"}`,
     includesCities: (n, c) => `Mukana ovat kaikki ${n} hyvinvointialuetta ja ${c}.`,
     countiesOnly: (h) => `Mukana ovat vain hyvinvointialueet; ${h} ei ole hyvinvointialue, vaan kaupunki järjestää palvelut itse.`,
     otherFigure: (v, s, d) => `Toinen lähde: ${v} (${s}, ${d}).`,
@@ -109,10 +113,12 @@ export const PHRASES: Record<Language, Phrases> = {
     highlights: "Iakttagelser från regionrundan",
     perResident: "per invånare",
     perResidentNote: "Per invånare: siffran delad med invånarantalet från samma källa.",
+    perNgo: "per social- och hälsoorganisation",
+    perNgoNote: "Per organisation: siffran delad med antalet social- och hälsoorganisationer från samma källa.",
     total: (v, n) => `Sammanlagt i ${n} områden: ${v} (summan av områdenas siffror).`,
     totalPlus: "Vissa områden ger därtill partnerskapsbidrag, som inte ingår i summan.",
     totalCount: "Samma organisation kan verka i flera områden, så summan är inte antalet organisationer i hela landet.",
-    rankingTitle: (m, least, per) => `${m}${per ? " per invånare" : ""}: ${least ? "från minst till störst" : "från störst till minst"}`,
+    rankingTitle: (m, least) => `${m}: ${least ? "från minst till störst" : "från störst till minst"}`,
     includesCities: (n, c) => `Med är alla ${n} välfärdsområden och ${c}.`,
     countiesOnly: (h) => `Endast välfärdsområdena är med; ${h} är inte ett välfärdsområde, staden ordnar tjänsterna själv.`,
     otherFigure: (v, s, d) => `En annan källa: ${v} (${s}, ${d}).`,
@@ -157,10 +163,12 @@ export const PHRASES: Record<Language, Phrases> = {
     highlights: "Findings of the regional tour",
     perResident: "per resident",
     perResidentNote: "Per resident: the figure divided by the population from the same source.",
+    perNgo: "per social and health NGO",
+    perNgoNote: "Per NGO: the figure divided by the number of social and health NGOs from the same source.",
     total: (v, n) => `In total across ${n} areas: ${v} (the sum of the areas' figures).`,
     totalPlus: "Some areas give partnership grants on top, which the sum does not include.",
     totalCount: "One NGO may work in several areas, so the sum is not the number of NGOs in the whole country.",
-    rankingTitle: (m, least, per) => `${m}${per ? " per resident" : ""}: ${least ? "smallest first" : "largest first"}`,
+    rankingTitle: (m, least) => `${m}: ${least ? "smallest first" : "largest first"}`,
     includesCities: (n, c) => `All ${n} wellbeing services counties and ${c} are included.`,
     countiesOnly: (h) => `Counties only; ${h} is not a wellbeing services county, the city organises the services itself.`,
     otherFigure: (v, s, d) => `Another source: ${v} (${s}, ${d}).`,

@@ -41,6 +41,8 @@ const FOCUSED = 3;
 const COMPANION = 0.6;
 const MAX_COMPANIONS = 2;
 const MAX_REGIONS = 6;
+/** The metric a figure per NGO is divided by. */
+const NGOS = "ngos";
 
 export interface Candidates {
   candidates: Candidate[];
@@ -56,7 +58,9 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   let blockedYears: number[] | undefined;
 
   const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
-  const metric = (f.perResident ? f.metrics.find((m) => k.metrics.find((x) => x.id === m)?.per_resident) : undefined) ?? f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
+  // "avustukset per järjestö": a figure divided by the NGOs, which are then not a figure asked.
+  const perNgoMetric = f.perNgo && !f.perResident ? (f.metrics.find((m) => m !== NGOS) ?? defaultFor("per-resident")) : undefined;
+  const metric = perNgoMetric ?? (f.perResident ? f.metrics.find((m) => k.metrics.find((x) => x.id === m)?.per_resident) : undefined) ?? f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
   // "How many registered associations…": a number is given only for what the knowledge names.
   const quantity = f.asks === "count" || f.asks === "amount";
   // A word the lexicon gives a meaning ("anto" as a grant verb) is known, even where no passage uses it.
@@ -69,7 +73,9 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
     // "Hur mycket bidrag … till organisationerna?" asks an amount of money: the NGOs are whom it goes to, not a count asked too.
     const money = f.asks === "amount" ? perResident.filter((m) => k.metrics.find((x) => x.id === m)?.unit === "eur") : [];
     const named = money.length ? money : perResident;
-    const metrics = named.length ? named : [metric];
+    const perNgo = !!perNgoMetric;
+    const metrics = perNgo ? [metric] : named.length ? named : [metric];
+    const per = perNgo ? { perNgo: true } : {};
     // What the figures explain: their words, and the population's when it is the divisor.
     const figures = from((t) => t.startsWith("metric:") && (metrics.includes(t.slice(7)) || perResident.includes(t.slice(7)) || (f.perResident && t === "metric:population")));
     if (f.years.length && !describesYear(k, f.regions, metric, f.years)) blockedYears = f.years;
@@ -78,22 +84,22 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
       if (!f.country || f.ranking) {
       const top = f.threshold ? 30 : (f.top ?? (f.listAll || !f.ranking ? 30 : f.asks === "which-region" && !f.most && !f.least ? 1 : 5));
       // "eniten asukkaita per järjestö" ranks residents per NGO: the NGOs per resident the other way round.
-      const inverse = f.perResident && f.metrics.includes("population") && metric !== "population";
+      const inverse = !perNgo && f.perResident && f.metrics.includes("population") && metric !== "population";
       const plan: Plan = {
-        kind: "ranking", metric, least: inverse ? !f.least : f.least, perResident: f.perResident, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
+        kind: "ranking", metric, least: inverse ? !f.least : f.least, perResident: f.perResident, ...per, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
         ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking && !f.total ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
       };
       out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });
       } else out.push(...nationalFigures(f, k, understander, metric, figures));
     } else if (regionId) {
-      const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...(f.readAs ? { readAs: f.readAs } : {}) };
+      const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...per, ...(f.readAs ? { readAs: f.readAs } : {}) };
       out.push({ ...base, kind: "figure", plan, explains: figures, about: [regionId], fitsType: quantityFits(f) });
-    } else if (f.total && !f.perResident) {
+    } else if (f.total && !f.perResident && !perNgo) {
       // "paljonko Itä-Uudenmaan ja Keski-Uudenmaan avustukset on yhteensä": the sum of the regions named.
       const plan: Plan = { kind: "ranking", metric: metrics[0]!, least: false, perResident: false, countiesOnly: false, exclude: [], top: f.regions.length, total: true, within: f.regions };
       out.push({ ...base, kind: "ranking", plan, explains: figures, about: f.regions, fitsType: quantityFits(f) });
     } else {
-      out.push({ ...base, kind: "compare", plan: { kind: "compare", regionIds: f.regions, metrics, perResident: f.perResident }, explains: figures, about: f.regions, fitsType: quantityFits(f) || f.asks === "which-region" || f.compare });
+      out.push({ ...base, kind: "compare", plan: { kind: "compare", regionIds: f.regions, metrics, perResident: f.perResident, ...per }, explains: figures, about: f.regions, fitsType: quantityFits(f) || f.asks === "which-region" || f.compare });
     }
   }
   if (f.regions.length >= 2 && !metric && (f.compare || f.topicWords.length === 0)) {

@@ -11,10 +11,10 @@ export type { Section };
 
 export type Plan =
   | { kind: "help" }
-  | { kind: "region"; regionId: string; metrics: string[]; sections: Section[]; perResident: boolean; readAs?: RegionMention }
-  | { kind: "compare"; regionIds: string[]; metrics: string[]; perResident: boolean }
+  | { kind: "region"; regionId: string; metrics: string[]; sections: Section[]; perResident: boolean; perNgo?: boolean; readAs?: RegionMention }
+  | { kind: "compare"; regionIds: string[]; metrics: string[]; perResident: boolean; perNgo?: boolean }
   /** `pick`: the n-th is what was asked ("toiseksi pienin"); `within`: only these regions ("mikä niistä on pienin"). */
-  | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; countiesOnly: boolean; exclude: string[]; top: number; total: boolean; threshold?: Threshold; pick?: number; within?: string[] }
+  | { kind: "ranking"; metric: string; least: boolean; perResident: boolean; perNgo?: boolean; countiesOnly: boolean; exclude: string[]; top: number; total: boolean; threshold?: Threshold; pick?: number; within?: string[] }
   | { kind: "steps"; n?: number; regionId?: string }
   | { kind: "entry"; id: string; alternatives: string[] }
   /** Passages that answer; for "which region" questions, `regionOf` names each hit's region. */

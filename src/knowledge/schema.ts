@@ -231,7 +231,7 @@ export const LEXICON_GROUPS = [
   // what a question asks for: the kind of answer
   "ask-who", "ask-when", "ask-count", "ask-amount", "ask-share", "ask-why", "ask-how", "ask-which", "ask-yesno", "ask-list", "ask-what",
   // operators on figures
-  "most", "least", "rank", "per-resident", "compare", "total", "without", "including", "above", "below",
+  "most", "least", "rank", "per-resident", "per-ngo", "compare", "total", "without", "including", "above", "below",
   // what a question is about
   "county-word", "area-word", "other-area", "municipality", "country", "structures", "highlights", "tour", "overview", "figures-all", "being",
   // references to the previous answer

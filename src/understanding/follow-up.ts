@@ -73,6 +73,7 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
     for (const key of [...OPERATOR, ...WHAT]) copy(out, prev.ranking, key);
     out.asks = prev.ranking.asks;
     out.perResident = prev.ranking.perResident;
+    out.perNgo = prev.ranking.perNgo;
     out.regions = [];
     kept.push("what", "operator");
     return out;
@@ -121,6 +122,7 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
     kept.push("operator");
   }
   out.perResident = f.perResident || (sameWhat && p.perResident);
+  out.perNgo = f.perNgo || (sameWhat && p.perNgo);
   out.exclude = f.including ? [] : f.exclude.length ? f.exclude : p.exclude;
   out.countiesOnly = f.including ? false : f.countiesOnly || p.countiesOnly;
   out.areaWord = f.areaWord || p.areaWord;

@@ -49,6 +49,8 @@ export interface Frame {
   threshold?: Threshold;
   compare: boolean;
   perResident: boolean;
+  /** "per järjestö": divided by the region's NGOs. */
+  perNgo: boolean;
   exclude: string[];
   including: boolean;
   /** "hyvinvointialue" rather than "alue": Helsinki, which is not a county, is left out. */
@@ -125,6 +127,7 @@ export function readFrame(u: Understanding, text: string): Frame {
     ...(u.threshold ? { threshold: u.threshold } : {}),
     compare,
     perResident: g.has("per-resident"),
+    perNgo: g.has("per-ngo"),
     exclude: u.excluded,
     including: g.has("including") || u.included.length > 0,
     countiesOnly: g.has("county-word") && !g.has("including"),

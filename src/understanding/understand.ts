@@ -87,7 +87,7 @@ export interface Understander {
 
 /** Groups whose words steer the question rather than carry its content (the lang-* lists only vote for a language). "Suomessa" is not one: national figures are found by it. */
 const STEERING = new Set([
-  "filler", "most", "least", "rank", "per-resident", "compare", "total", "without",
+  "filler", "most", "least", "rank", "per-resident", "per-ngo", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
   "greeting", "thanks", "overview", "figures-all", "home", "municipality",
 ]);
