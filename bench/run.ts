@@ -7,14 +7,24 @@ import { benchInstances } from "./instances.js";
 import { benchSlack } from "./slack.js";
 import { benchTeams } from "./teams.js";
 
-export async function runBenchmarks(print: (line: string) => void): Promise<void> {
+/** Runs the parts named (core, slack, teams, instances), or all of them. */
+export async function runBenchmarks(print: (line: string) => void, parts: string[] = []): Promise<void> {
+  const want = (part: string) => parts.length === 0 || parts.includes(part);
   print(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
-  print("\n== core (in-process) ==");
-  await benchCore(print, knowledgeDir());
-  print("\n== Slack, signed events over HTTP ==");
-  await benchSlack(print, knowledgeDir());
-  print("\n== Teams, activities over HTTP ==");
-  await benchTeams(print, knowledgeDir());
-  print("\n== several instances: PostgreSQL shared, against SQLite and one instance ==");
-  await benchInstances(print, knowledgeDir());
+  if (want("core")) {
+    print("\n== core (in-process) ==");
+    await benchCore(print, knowledgeDir());
+  }
+  if (want("slack")) {
+    print("\n== Slack, signed events over HTTP ==");
+    await benchSlack(print, knowledgeDir());
+  }
+  if (want("teams")) {
+    print("\n== Teams, activities over HTTP ==");
+    await benchTeams(print, knowledgeDir());
+  }
+  if (want("instances")) {
+    print("\n== several instances: PostgreSQL shared, against SQLite and one instance ==");
+    await benchInstances(print, knowledgeDir());
+  }
 }
