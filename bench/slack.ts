@@ -12,7 +12,7 @@ import { renderReply } from "../adapters/slack/render.js";
 import { postSigned, startSlackStandIn } from "../dev/stand-ins/slack-web-api.js";
 import { until } from "../dev/stand-ins/until.js";
 import { testBot } from "../test/helpers/bot.js";
-import { startBareBolt } from "./bare-apps.js";
+import { startBareBolt, withFeedback } from "./bare-apps.js";
 import { compareRates, measure } from "./http-stats.js";
 
 const QUESTION = "Montako sote-järjestöä Lapissa on?";
@@ -23,7 +23,7 @@ export async function benchSlack(print: (line: string) => void, knowledgeDir: st
   const secret = "bench-secret";
   const env = { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: secret, SLACK_API_URL: `${slack.url}/api/`, SLACK_BOT_USER_ID: "UBOT", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-")), OUTBOUND_TIMEOUT_MS: "1000", PORT: "0", HOST: "127.0.0.1" };
   const runtime = await startRuntime(env, silentLogger(), knowledgeDir);
-  const [message] = renderReply(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "slack" }));
+  const [message] = renderReply(withFeedback(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "slack" })));
   const bare = await startBareBolt({ secret, apiUrl: `${slack.url}/api/`, message: message! });
   let n = 0;
   const mention = (url: string, channel: string, text: string) => {

@@ -10,7 +10,7 @@ import { startRuntime } from "../adapters/runtime.js";
 import { replyActivity } from "../adapters/teams/index.js";
 import { startConnectorStandIn } from "../dev/stand-ins/teams-connector.js";
 import { testBot } from "../test/helpers/bot.js";
-import { startBareCloudAdapter } from "./bare-apps.js";
+import { startBareCloudAdapter, withFeedback } from "./bare-apps.js";
 import { compareRates, measure } from "./http-stats.js";
 
 const QUESTION = "Montako sote-järjestöä Lapissa on?";
@@ -19,7 +19,7 @@ export async function benchTeams(print: (line: string) => void, knowledgeDir: st
   const connector = await startConnectorStandIn();
   const env = { TEAMS_NO_AUTH: "1", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-")), OUTBOUND_TIMEOUT_MS: "1000", PORT: "0", HOST: "127.0.0.1" };
   const runtime = await startRuntime(env, silentLogger(), knowledgeDir);
-  const bare = await startBareCloudAdapter(replyActivity(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "teams" })));
+  const bare = await startBareCloudAdapter(replyActivity(withFeedback(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "teams" }))));
   const send = async (url: string, i: number, text = QUESTION) => {
     const activity = { type: "message", id: `b${i}`, channelId: "msteams", serviceUrl: connector.url, from: { id: "29:u", aadObjectId: "aad-u" }, recipient: { id: "28:bot" }, conversation: { id: `a:bench-${i % 20}`, conversationType: "personal" }, text, locale: "fi-FI" };
     const res = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
