@@ -62,6 +62,7 @@ const ownImportMeta = (root) => ({
 /** Builds `root`/dist, writing each file atomically; returns the entry's path. */
 export async function build(root = ROOT) {
   const out = join(root, "dist");
+  const started = Date.now();
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -92,8 +93,15 @@ export async function build(root = ROOT) {
     renameSync(tmp, join(out, name));
     written.add(name);
   }
+  // A file saved while the build read it may be in the build as it was before: such a file gets
+  // no stamp, so the next run builds again.
   const inputs = {};
-  for (const file of [...Object.keys(result.metafile.inputs), relative(root, import.meta.filename)]) inputs[file] = stamp(join(root, file));
+  const ended = Date.now();
+  for (const file of [...Object.keys(result.metafile.inputs), relative(root, import.meta.filename)]) {
+    const now = stamp(join(root, file));
+    const savedAt = Number(now.split(":")[0]);
+    inputs[file] = savedAt >= started && savedAt <= ended ? "saved during the build" : now;
+  }
   const tmp = `${join(out, "build.json")}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify({ inputs }));
   renameSync(tmp, join(out, "build.json"));

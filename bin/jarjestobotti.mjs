@@ -6,5 +6,10 @@ import { freshEntry } from "./build.mjs";
 
 // Stack traces in logs name the TypeScript files and lines, not the bundle's.
 process.setSourceMapsEnabled(true);
-const { main } = await import(await freshEntry());
+const entry = await freshEntry().catch((err) => {
+  // A source that does not compile: esbuild's message names the file, line and column.
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});
+const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));
