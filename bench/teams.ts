@@ -11,7 +11,7 @@ import { replyActivity } from "../adapters/teams/index.js";
 import { startConnectorStandIn } from "../dev/stand-ins/teams-connector.js";
 import { testBot } from "../test/helpers/bot.js";
 import { startBareCloudAdapter, withFeedback } from "./bare-apps.js";
-import { compareRates, measure } from "./http-stats.js";
+import { compareRates, measure, round } from "./http-stats.js";
 
 const QUESTION = "Montako sote-järjestöä Lapissa on?";
 
@@ -26,13 +26,11 @@ export async function benchTeams(print: (line: string) => void, knowledgeDir: st
     await res.arrayBuffer();
   };
   try {
-    let round = 0;
+    let rounds = 0;
     const throughput = async (name: string, url: string) => {
-      const base = 10_000 * ++round;
+      const base = 10_000 * ++rounds;
       for (let i = 0; i < 20; i++) await send(url, base + 1000 + i);
-      const started = performance.now();
-      await measure(print, `${name}: round trip`, 200, 8, (i) => send(url, base + i));
-      return 200 / ((performance.now() - started) / 1000);
+      return round(200, () => measure(print, `${name}: round trip`, 200, 8, (i) => send(url, base + i)));
     };
     await compareRates(print, "Teams round trips, ours / bare CloudAdapter app", () => throughput("Järjestöbotti", runtime.server!.url), () => throughput("bare CloudAdapter app", bare.url));
 
