@@ -6,7 +6,7 @@
 // keepNames, which wraps every function and closure in a naming helper; on the per-event path
 // that is a measurable share of a question's CPU time. Why automatic: the launcher
 // (jarjestobotti.mjs) checks on every run whether a source file changed since the last build
-// (one stat per file, about a millisecond) and rebuilds first if so (about half a second), so
+// (one stat per file, a few milliseconds) and rebuilds first if so (about half a second), so
 // what runs is always what is in src/ and adapters/ and there is no build step to forget.
 //
 // Run directly (`npm run build`) it builds unconditionally, as an image build does.
