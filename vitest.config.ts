@@ -6,7 +6,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    // One real PostgreSQL for the tests of the shared state (test/helpers/postgres.ts).
-    globalSetup: ["test/postgres-setup.ts"],
+    // The compiled command, fresh, for the tests that run it (test/build-setup.ts); one real
+    // PostgreSQL for the tests of the shared state (test/helpers/postgres.ts).
+    globalSetup: ["test/build-setup.ts", "test/postgres-setup.ts"],
   },
 });

@@ -3,7 +3,7 @@
 // error, as for any Unix tool). Settings come from the environment and an optional .env file.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createBot, type CoreBot } from "../src/bot.js";
 import { createKnowledgeStore, KnowledgeError } from "../src/live/store.js";
 import { runChat, terminalStyle } from "./console/chat.js";
@@ -75,9 +75,10 @@ function program(exit: { code: number }): Command {
 
   p.command("bench")
     .description("latency and throughput: the core, and the Slack and Teams paths against bare apps")
-    .action(async () => {
+    .addArgument(new Argument("[parts...]", "only these parts; all by default").choices(["core", "slack", "teams", "instances"]))
+    .action(async (parts: string[]) => {
       const { runBenchmarks } = await import("../bench/run.js");
-      await runBenchmarks((line) => process.stdout.write(line + "\n"));
+      await runBenchmarks((line) => process.stdout.write(line + "\n"), parts);
     });
 
   p.command("teams-package")

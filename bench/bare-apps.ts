@@ -1,11 +1,21 @@
 // The baselines the platform paths are measured against, in the same run on the same stand-ins:
 // a bare Bolt app and a bare botbuilder CloudAdapter app that post the very same reply (rendered
-// once, in advance) and do nothing else. The ratio to them is what our own per-event work costs.
+// once, in advance, with the 👍/👎 buttons the bot's answers carry) and do nothing else. The ratio
+// to them is what our own per-event work costs.
 import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from "botbuilder";
 import express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Reply } from "../src/seam.js";
+
+/**
+ * The reply as the bot posts it to a person: with the feedback buttons the question log adds
+ * (src/loop), under a question id as long as the log's. The bare apps post the same bytes.
+ */
+export function withFeedback(reply: Reply): Reply {
+  return { ...reply, loop: { questionId: String(2 ** 47 - 1), ask: "rating", escalate: false } };
+}
 
 export interface BareServer {
   url: string;

@@ -7,14 +7,19 @@ import { benchInstances } from "./instances.js";
 import { benchSlack } from "./slack.js";
 import { benchTeams } from "./teams.js";
 
-export async function runBenchmarks(print: (line: string) => void): Promise<void> {
+const PARTS: Array<[name: string, title: string, run: (print: (line: string) => void, knowledgeDir: string) => Promise<void>]> = [
+  ["core", "core (in-process)", benchCore],
+  ["slack", "Slack, signed events over HTTP", benchSlack],
+  ["teams", "Teams, activities over HTTP", benchTeams],
+  ["instances", "several instances: PostgreSQL shared, against SQLite and one instance", benchInstances],
+];
+
+/** Runs the parts named (core, slack, teams, instances), or all of them. */
+export async function runBenchmarks(print: (line: string) => void, parts: string[] = []): Promise<void> {
   print(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
-  print("\n== core (in-process) ==");
-  await benchCore(print, knowledgeDir());
-  print("\n== Slack, signed events over HTTP ==");
-  await benchSlack(print, knowledgeDir());
-  print("\n== Teams, activities over HTTP ==");
-  await benchTeams(print, knowledgeDir());
-  print("\n== several instances: PostgreSQL shared, against SQLite and one instance ==");
-  await benchInstances(print, knowledgeDir());
+  for (const [name, title, run] of PARTS) {
+    if (parts.length && !parts.includes(name)) continue;
+    print(`\n== ${title} ==`);
+    await run(print, knowledgeDir());
+  }
 }

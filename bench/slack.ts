@@ -12,8 +12,8 @@ import { renderReply } from "../adapters/slack/render.js";
 import { postSigned, startSlackStandIn } from "../dev/stand-ins/slack-web-api.js";
 import { until } from "../dev/stand-ins/until.js";
 import { testBot } from "../test/helpers/bot.js";
-import { startBareBolt } from "./bare-apps.js";
-import { compareRates, measure } from "./http-stats.js";
+import { startBareBolt, withFeedback } from "./bare-apps.js";
+import { compareRates, measure, round } from "./http-stats.js";
 
 const QUESTION = "Montako sote-järjestöä Lapissa on?";
 const TOTAL = 200;
@@ -23,7 +23,7 @@ export async function benchSlack(print: (line: string) => void, knowledgeDir: st
   const secret = "bench-secret";
   const env = { SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: secret, SLACK_API_URL: `${slack.url}/api/`, SLACK_BOT_USER_ID: "UBOT", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-")), OUTBOUND_TIMEOUT_MS: "1000", PORT: "0", HOST: "127.0.0.1" };
   const runtime = await startRuntime(env, silentLogger(), knowledgeDir);
-  const [message] = renderReply(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "slack" }));
+  const [message] = renderReply(withFeedback(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "slack" })));
   const bare = await startBareBolt({ secret, apiUrl: `${slack.url}/api/`, message: message! });
   let n = 0;
   const mention = (url: string, channel: string, text: string) => {
@@ -32,16 +32,16 @@ export async function benchSlack(print: (line: string) => void, knowledgeDir: st
     return postSigned(`${url}/slack/events`, body, { secret, contentType: "application/json" }).then((r) => void r.arrayBuffer());
   };
   const posted = (prefix: string) => slack.of("chat.postMessage").filter((c) => String(c.body.channel).startsWith(prefix)).length;
-  let round = 0;
+  let rounds = 0;
   /** Events per second until every answer is posted, not only acknowledged. */
   const throughput = async (name: string, url: string, tag: string) => {
-    const prefix = `${tag}${++round}-`;
+    const prefix = `${tag}${++rounds}-`;
     for (let i = 0; i < 20; i++) await mention(url, `${prefix}warm`, QUESTION);
     await until(() => posted(`${prefix}warm`) >= 20, 30_000);
-    const started = performance.now();
-    await measure(print, `${name}: acknowledgement`, TOTAL, 8, (i) => mention(url, `${prefix}${i % 20}`, QUESTION));
-    await until(() => posted(prefix) - 20 >= TOTAL, 60_000);
-    return TOTAL / ((performance.now() - started) / 1000);
+    return round(TOTAL, async () => {
+      await measure(print, `${name}: acknowledgement`, TOTAL, 8, (i) => mention(url, `${prefix}${i % 20}`, QUESTION));
+      await until(() => posted(prefix) - 20 >= TOTAL, 60_000);
+    });
   };
   try {
     await compareRates(print, "Slack answers posted, ours / bare Bolt app", () => throughput("Järjestöbotti", runtime.server!.url, "CO"), () => throughput("bare Bolt app", bare.url, "CB"));

@@ -10,8 +10,8 @@ import { startRuntime } from "../adapters/runtime.js";
 import { replyActivity } from "../adapters/teams/index.js";
 import { startConnectorStandIn } from "../dev/stand-ins/teams-connector.js";
 import { testBot } from "../test/helpers/bot.js";
-import { startBareCloudAdapter } from "./bare-apps.js";
-import { compareRates, measure } from "./http-stats.js";
+import { startBareCloudAdapter, withFeedback } from "./bare-apps.js";
+import { compareRates, measure, round } from "./http-stats.js";
 
 const QUESTION = "Montako sote-järjestöä Lapissa on?";
 
@@ -19,20 +19,18 @@ export async function benchTeams(print: (line: string) => void, knowledgeDir: st
   const connector = await startConnectorStandIn();
   const env = { TEAMS_NO_AUTH: "1", DATA_DIR: mkdtempSync(join(tmpdir(), "bench-")), OUTBOUND_TIMEOUT_MS: "1000", PORT: "0", HOST: "127.0.0.1" };
   const runtime = await startRuntime(env, silentLogger(), knowledgeDir);
-  const bare = await startBareCloudAdapter(replyActivity(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "teams" })));
+  const bare = await startBareCloudAdapter(replyActivity(withFeedback(testBot(knowledgeDir).answer({ text: QUESTION, conversationId: "bench", platform: "teams" }))));
   const send = async (url: string, i: number, text = QUESTION) => {
     const activity = { type: "message", id: `b${i}`, channelId: "msteams", serviceUrl: connector.url, from: { id: "29:u", aadObjectId: "aad-u" }, recipient: { id: "28:bot" }, conversation: { id: `a:bench-${i % 20}`, conversationType: "personal" }, text, locale: "fi-FI" };
     const res = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
     await res.arrayBuffer();
   };
   try {
-    let round = 0;
+    let rounds = 0;
     const throughput = async (name: string, url: string) => {
-      const base = 10_000 * ++round;
+      const base = 10_000 * ++rounds;
       for (let i = 0; i < 20; i++) await send(url, base + 1000 + i);
-      const started = performance.now();
-      await measure(print, `${name}: round trip`, 200, 8, (i) => send(url, base + i));
-      return 200 / ((performance.now() - started) / 1000);
+      return round(200, () => measure(print, `${name}: round trip`, 200, 8, (i) => send(url, base + i)));
     };
     await compareRates(print, "Teams round trips, ours / bare CloudAdapter app", () => throughput("Järjestöbotti", runtime.server!.url), () => throughput("bare CloudAdapter app", bare.url));
 

@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so there is no build step to forget:
-// what is in src/ and adapters/ is what runs.
-import { register } from "tsx/esm/api";
+// The jarjestobotti command. It runs the compiled build in dist/, made afresh first whenever a
+// source file changed since the last one (build.mjs says why and how), so what runs is what is in
+// src/ and adapters/. `npm run dev -- <command>` runs the TypeScript sources through tsx instead.
+import { freshEntry } from "./build.mjs";
 
-register();
-const { main } = await import("../adapters/cli.ts");
+// Stack traces in logs name the TypeScript files and lines, not the bundle's.
+process.setSourceMapsEnabled(true);
+const entry = await freshEntry().catch((err) => {
+  // A source that does not compile: esbuild's message names the file, line and column.
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});
+const { main } = await import(entry);
 process.exitCode = await main(process.argv.slice(2));

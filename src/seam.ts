@@ -34,6 +34,12 @@ export interface IncomingMessage {
    * and names no region: the home region of the channel, else of the organisation.
    */
   homeRegion?: string;
+  /**
+   * The message starts its conversation: a mention outside any thread, answered in a new thread
+   * of its own. Nobody has written there before, so it is no coordinators' case thread, and the
+   * loop need not look for one.
+   */
+  startsThread?: boolean;
   /** A file the user attached (a knowledge file a coordinator uploads), as text. */
   attachment?: { name: string; text: string };
 }

@@ -73,10 +73,10 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   const localeSoon = (client: WebClient, user: string) =>
     Promise.race([localeOf(client, user), new Promise<undefined>((resolve) => void setTimeout(() => resolve(undefined), 1000).unref())]);
 
-  const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress) => {
+  const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress, startsThread = false) => {
     const conversationId = slackConversationId(address.channel, address.thread_ts);
     const { locale, name } = await profileOf(client, user);
-    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}), ...(name ? { userName: name } : {}) });
+    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}), ...(name ? { userName: name } : {}), ...(startsThread ? { startsThread } : {}) });
     await deps.poster.postReply(client, address, reply);
     if (address.thread_ts) await threads.add(conversationId);
   };
@@ -98,7 +98,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...workspaceOf(context) };
     if (!(await firstTime(body.event_id, slackConversationId(address.channel, address.thread_ts)))) return;
     const text = cleanSlackText(event.text, context.botUserId);
-    await guard("mention", () => answerIn(client, text, event.user ?? "", address), { channel: event.channel, eventId: body.event_id });
+    // A mention outside a thread is answered in a new thread named by the mention itself.
+    await guard("mention", () => answerIn(client, text, event.user ?? "", address, !event.thread_ts), { channel: event.channel, eventId: body.event_id });
   });
 
   app.message(async ({ message, body, client, context }) => {

@@ -121,7 +121,7 @@ export function createLoop(o: LoopOptions): Loop {
     wrap: (bot) => ({
       ...bot,
       async handle(m) {
-        const relayed = await escalations.relay(m);
+        const relayed = m.startsThread ? undefined : await escalations.relay(m);
         if (relayed) return relayed;
         const c = parseLoopCommand(m.text);
         if (c) return command(c, m);
