@@ -92,8 +92,12 @@ describe("killing the server during a burst of confirmed edits", () => {
     let total = 0;
     for (let round = 1; round <= 2; round++) {
       const server = await start();
+      const atStart = FILES.map((f) => kb.read(f));
       const loops = REGIONS.map((r) => editLoop(server, r, round));
-      await new Promise((r) => setTimeout(r, 800 + Math.random() * 800));
+      // The kill lands in the middle of the burst: after its first change is on disk (on a busy
+      // machine that can take longer than any fixed delay), then at a random moment.
+      await until(() => FILES.some((f, i) => kb.read(f) !== atStart[i]) || undefined, 20_000).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, Math.random() * 800));
       await server.kill("SIGKILL");
       total += (await Promise.all(loops)).reduce((a, b) => a + b, 0);
     }
