@@ -21,11 +21,13 @@ const BY_GROUP: Array<[string, AnswerType]> = [
 /** How far after "millä"/"which" a county or area word still makes it a which-region question. */
 const WHICH_REACH = 3;
 
-export function answerTypeOf(tokens: Token[], groupsAt: Array<Set<string>>, groups: Set<string>): AnswerType {
+export function answerTypeOf(tokens: Token[], groupsAt: Array<Set<string>>, groups: Set<string>, inRegion: boolean[]): AnswerType {
   for (let i = 0; i < tokens.length; i++) {
     const g = groupsAt[i]!;
     if (g.has("ask-which")) {
       for (let j = i + 1; j <= Math.min(tokens.length - 1, i + WHICH_REACH); j++) {
+        // "mikä on Kainuun hyvinvointialueen asukasluku": the county is named, not asked.
+        if (inRegion[j]) break;
         if (groupsAt[j]!.has("county-word") || groupsAt[j]!.has("area-word")) return "which-region";
       }
     }

@@ -286,8 +286,11 @@ export function createUnderstander(k: Knowledge): Understander {
         const alts = [synonyms.get(t.word), stripClitic(t.word)].filter((w): w is string => !!w).map((w) => canonicalStem(w, language));
         if (language === "fi") alts.push(...gradationVariants(term));
         const from = targetsAt[i]!.filter((x) => !x.startsWith("group:") || SECTIONS.has(x));
-        terms.push({ term, weight: context[i] ? CONTEXT_WEIGHT : 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] ? { weak: true } : {}), word: t.word, from, context: context[i]! });
-        if (!/^\d+$/.test(t.word) && !figureWord[i] && !context[i]) topicWords.push(t.word);
+        // "aluekierroksen mukaan", "enligt SOSTE", "according to the tour": whose word it is, not what is asked.
+        const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.word).join(" ");
+        const source = (tokens[i + 1]?.word === "mukaan" && t.word.endsWith("n")) || /(^| )enligt$|according to( the)?$/.test(before);
+        terms.push({ term, weight: context[i] ? CONTEXT_WEIGHT : 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] || source ? { weak: true } : {}), word: t.word, from, context: context[i]! });
+        if (!/^\d+$/.test(t.word) && !figureWord[i] && !context[i] && !source) topicWords.push(t.word);
       });
 
       const threshold = readThreshold(text, groups);
@@ -321,7 +324,7 @@ export function createUnderstander(k: Knowledge): Understander {
         years,
         groups,
         unknown,
-        asks: answerTypeOf(tokens, groupsAt, groups),
+        asks: answerTypeOf(tokens, groupsAt, groups, inRegion),
         unknowable,
         ...(threshold ? { threshold } : {}),
         terms,
