@@ -11,6 +11,10 @@ import type { Frame } from "../understanding/frame.js";
 
 const NAME = /(?<=[\s(,–-])(\p{Lu}[\p{Ll}-]+\s\p{Lu}[\p{Ll}-]+|\p{Lu}{3,}|\p{Lu}[\p{Ll}]+\s(ry|Oy)\b)/u;
 /** Who-questions are also answered by a role or a body ("hyvinvointialuejohtaja esittelijänä"). */
+/** A person's name: two capitalised words ("Kaisa Juuso"). */
+const PERSON = /(?<=[\s(,–-]|^)\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+/u;
+/** Words asking for a name ("nimeltään", "named", "heter"). */
+const BY_NAME = /^(nimelta|nimeltaan|nimi|nimensa|nimen|name|named|names|namn|namnet|heter|hette)$/;
 const ROLE = /(johtaj|ministeri|puheenjoh|esittelij|koordinaattor|selvityshenkil|henkilo|vastaava|tyontekij|jarjestot|toimielin|neuvottelukun|toimikun|kunnat|seurakun|yritykset|maakuntaliit|ryhma|director|minister|chair|person|responsible|officer|direktor|ordforande|ansvarig)/i;
 const DATE = /\b(19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\./;
 /** A share in words answers "paljonko" as a number does: "noin kolmannes", "hälften", "a third". */
@@ -44,6 +48,8 @@ export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
       // or another role that holds it.
       const roles = f.terms.filter((t) => ROLE.test(t.word));
       if (roles.some((t) => (h.closeness.get(t.term) ?? 0) < 0.7)) return false;
+      // "…oli nimeltään?", "what was their name?": a person's name, not a body or a role.
+      if (f.terms.some((t) => BY_NAME.test(t.word))) return PERSON.test(text);
       const others = fold(text).replace(new RegExp(roles.map((t) => t.term).join("|") || "^$", "g"), "");
       return NAME.test(text) || ROLE.test(others);
     }
