@@ -64,7 +64,8 @@ export function holdsAnswer(h: PassageHit, c: FitContext): boolean {
       const read = readText(p, own.text, own.lang);
       if (f.share) return p.kind === "fact" ? p.unit === "percent" || SHARE.test(text) : SHARE.test(text) && numberNear(read, about);
       if (p.kind === "fact") {
-        const named = !f.counted || read.stems.some((t) => names(t, f.counted!));
+        // "sotejärjestöä" asked, "järjestöjä" written: the compound's head names it too.
+        const named = !f.counted || read.stems.some((t) => names(t, f.counted!) || (t.length >= 5 && f.counted!.endsWith(t)));
         return named && (f.asks === "amount" || (p.unit !== "score" && p.unit !== "percent"));
       }
       return numberNear(read, about);
