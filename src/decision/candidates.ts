@@ -181,7 +181,7 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
   const entries = new Set(f.entries);
   // The entry the conversation is about ("kuinka monta henkilötyövuotta?" after the 2020 proposal),
   // or the steps when a step's topic is asked: its best passages join the candidates.
-  const focus = f.focus ?? (f.steps && f.topicWords.length ? k.steps?.id : undefined);
+  const focus = f.focus ?? (f.steps && f.terms.some((t) => !t.from.includes("steps") && !t.context) ? k.steps?.id : undefined);
   const found = understander.search(f.terms, fit.language, inRegion);
   const ofFocus = focus ? understander.passagesOf(focus) : undefined;
   const focusIn = ofFocus && inRegion ? new Set([...ofFocus].filter((p) => inRegion.has(p))) : ofFocus;
@@ -195,13 +195,15 @@ function passageCandidates(f: Frame, k: Knowledge, understander: Understander, r
   const first = hits.slice(0, PASSAGES);
   const top = [...first, ...hits.filter((h) => !first.includes(h) && focused.some((x) => x.passage === h.passage))];
   const whichRegion = f.asks === "which-region" && !regionId;
+  const stepWords = f.terms.filter((t) => t.from.includes("steps")).map((t): [string, number] => [t.term, 1]);
   function fits(h: PassageHit): boolean {
     return holdsAnswer(h, fit) && describesYears(h.passage, f.years, k);
   }
   const candidate = (h: PassageHit, rank: number, shown: PassageHit[]): Candidate => ({
     kind: whichRegion ? "which-region" : "passage",
     plan: { kind: "passages", hits: shown, whichRegion, regionOf: shown.map((x) => regionOf(x.passage)), ...(regionId ? { regionId } : {}), terms: f.terms, asks: f.asks },
-    explains: h.closeness,
+    // A step's passage is one of the five steps: "mikä askelista koskee avustuksia?" is answered by it.
+    explains: h.passage.stepN ? new Map([...stepWords, ...h.closeness]) : h.closeness,
     about: [...new Set(shown.map((x) => regionOf(x.passage)).filter((r): r is string => !!r))],
     fitsType: holdsAnswer(h, fit),
     score: h.score,

@@ -34,7 +34,7 @@ const SPOKEN_FI: Record<string, string> = {
 };
 
 /**
- * Fillers, the verbs of asking, and the verbs of hearsay ("jossain puhutaan…", "det sägs…",
+ * Fillers, the verbs of asking, the verbs of being about ("koskee", "handlar om"), and the verbs of hearsay ("jossain puhutaan…", "det sägs…",
  * "I've seen it mentioned…"): never what a question is about.
  */
 const FILLERS: Record<Language, string[]> = {
@@ -53,6 +53,7 @@ const FILLERS: Record<Language, string[]> = {
     "suunnilleen", "suurin piirtein", "karkeasti", "arviolta", "likimain", "nopeesti", "nopeasti", "pikaisesti", "äkkiä",
     "puhutaan", "puhuttiin", "puhuu", "puhui", "sanotaan", "sanottiin", "väitetään", "väitettiin", "väittää", "väitti",
     "mainitaan", "mainittiin", "kerrotaan", "kerrottiin", "kuulemma", "kuullut", "nähnyt", "lukenut", "luki", "lukee",
+    "koskee", "koskevat", "käsittelee", "käsittelevät",
   ],
   sv: [
     "säga", "säger", "sa", "sade", "berätta", "berättar", "veta", "vet", "undra", "undrar", "undrade", "vilja", "vill",
@@ -60,6 +61,7 @@ const FILLERS: Record<Language, string[]> = {
     "fråga", "frågar", "frågade", "egentligen", "typ", "liksom", "alltså", "ju", "nog", "kanske", "hitta", "hittar",
     "ungefär", "cirka", "ca", "snabbt", "miljon", "miljoner", "miljard", "miljarder", "tusen", "euro", "euros",
     "sägs", "sades", "talas", "talade", "påstås", "påstod", "nämns", "nämndes", "hört", "hörde", "läst", "läste", "sett", "såg",
+    "handlar", "handlade", "gäller",
   ],
   en: [
     "say", "says", "said", "tell", "told", "know", "knows", "wonder", "wondering", "want", "wanted", "need", "needs",
@@ -67,6 +69,7 @@ const FILLERS: Record<Language, string[]> = {
     "basically", "just", "like", "maybe", "anyway", "question", "ask", "asking", "asked", "curious", "trying",
     "roughly", "approximately", "approx", "around", "quickly", "quick", "million", "millions", "billion", "thousand", "euro", "euros",
     "mentioned", "mentions", "claims", "claimed", "talk", "talks", "talking", "heard", "read", "seen", "saw",
+    "concerns", "concern", "deals", "covers",
   ],
 };
 
