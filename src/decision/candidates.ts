@@ -66,8 +66,8 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   // A word the lexicon gives a meaning ("anto" as a grant verb) is known, even where no passage uses it.
   // Words kept from the previous question were judged there (in its language).
   const strange = quantity && !f.kept.includes("what") && f.terms.some((t) => !t.context && !t.weak && t.from.length === 0 && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
-  // The regions' figures are counts and sums of money: none is a share of a whole.
-  if (metric && !strange && !f.share) {
+  // The regions' figures are counts and sums of money: none is a share of a whole, nor a reason.
+  if (metric && !strange && !f.share && f.asks !== "why") {
     // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").
     const perResident = f.perResident && f.metrics.length > 1 ? f.metrics.filter((m) => k.metrics.find((x) => x.id === m)?.per_resident) : f.metrics;
     // "Hur mycket bidrag … till organisationerna?" asks an amount of money: the NGOs are whom it goes to, not a count asked too.
@@ -89,7 +89,7 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
         kind: "ranking", metric, least: inverse ? !f.least : f.least, perResident: f.perResident, ...per, countiesOnly: f.countiesOnly, exclude: f.exclude, top, total: f.total,
         ...(f.threshold ? { threshold: f.threshold } : {}), ...(f.pick && f.ranking && !f.total ? { pick: f.pick } : {}), ...(f.within ? { within: f.within } : {}),
       };
-      out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" && f.asks !== "why" });
+      out.push({ ...base, kind: "ranking", plan, explains: figures, about: [], fitsType: f.asks !== "who" && f.asks !== "when" });
       } else out.push(...nationalFigures(f, k, understander, metric, figures));
     } else if (regionId) {
       const plan: Plan = { kind: "region", regionId, metrics, sections: f.sections.filter((s) => s === "tour"), perResident: f.perResident, ...per, ...(f.readAs ? { readAs: f.readAs } : {}) };

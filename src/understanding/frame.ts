@@ -97,7 +97,9 @@ export function readFrame(u: Understanding, text: string): Frame {
   const points = g.has("refer") || g.has("there");
   // "enemmän ku Keski-Uusimaa", "isompi kuin Kainuu": a comparative with a region compares, where
   // "yli 2 miljoonaa" (a number) is a threshold and "eniten" alone a ranking.
-  const comparative = !u.threshold && ["above", "below", "most", "least"].some((x) => g.has(x));
+  // "miks niin vähän, kun asukkaita on yli 200 000?": a why-question states the number, it does not filter by it.
+  const threshold = u.asks === "why" ? undefined : u.threshold;
+  const comparative = !threshold && ["above", "below", "most", "least"].some((x) => g.has(x));
   const compare = g.has("compare") || (comparative && (regions.length >= 2 || (regions.length === 1 && points)));
   const date = readDate(text);
   return {
@@ -118,13 +120,13 @@ export function readFrame(u: Understanding, text: string): Frame {
     ...(ambiguous ? { ambiguous } : {}),
     ...(readAs ? { readAs } : {}),
     here: g.has("home") && regions.length === 0,
-    ranking: ((g.has("most") || g.has("least")) && !compare) || g.has("rank") || g.has("total") || !!u.threshold,
-    least: (g.has("least") && !g.has("most")) || u.threshold?.op === "below",
+    ranking: ((g.has("most") || g.has("least")) && !compare) || g.has("rank") || g.has("total") || !!threshold,
+    least: (g.has("least") && !g.has("most")) || threshold?.op === "below",
     most: g.has("most"),
     total: g.has("total"),
     listAll: g.has("rank"),
     ...(u.counts.some((n) => n > 1) ? { top: u.counts.find((n) => n > 1)! } : {}),
-    ...(u.threshold ? { threshold: u.threshold } : {}),
+    ...(threshold ? { threshold } : {}),
     compare,
     perResident: g.has("per-resident"),
     perNgo: g.has("per-ngo"),
