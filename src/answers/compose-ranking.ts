@@ -4,7 +4,7 @@
 import type { Knowledge, Region } from "../knowledge/load.js";
 import type { Fact, Metric } from "../knowledge/schema.js";
 import type { Plan } from "../decision/plan.js";
-import { dividedFigure, formatDivided, formatValue, newest, perOf, regionName, type Per } from "./figures.js";
+import { dividedFigure, formatDivided, formatValue, newest, perLabel, perOf, regionName, type Per } from "./figures.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
 import { labelIn, rankingSuggestion, topicSuggestion } from "./suggestions.js";
@@ -54,7 +54,7 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
   const cities = k.regions.filter((r) => r.type === "city");
   const pool = k.regions.filter((r) => !plan.exclude.includes(r.id) && !(plan.countiesOnly && r.type === "city") && (!plan.within || plan.within.includes(r.id)));
   let sorted = rows(b, k, pool, metric, per).sort((x, y) => (plan.least ? x.value - y.value : y.value - x.value));
-  const name = withPer(b, metric, per);
+  const name = perLabel(b, metric, per);
   if (plan.threshold) {
     const { op, value } = plan.threshold;
     sorted = sorted.filter((r) => (op === "above" ? r.value > value : r.value < value));
@@ -105,7 +105,7 @@ export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan)
   for (const metric of metrics) {
     const per = perOf(plan, metric);
     const found = rows(b, k, regions, metric, per);
-    const label = withPer(b, metric, per);
+    const label = perLabel(b, metric, per);
     table.push([label, ...regions.map((r) => found.find((x) => x.region === r)?.shown ?? "–")]);
     // The verdict for a figure asked: which is larger (two regions, both with the figure).
     if (plan.metrics.length > 0 && found.length === 2) {
@@ -119,10 +119,4 @@ export function composeCompare(b: ReplyBuilder, k: Knowledge, plan: ComparePlan)
   }
   b.table({ columns, rows: table });
   for (const r of regions) b.suggest(topicSuggestion(b.lang, regionName(r, b.lang), "overview"), labelIn(r.label, b.lang));
-}
-
-/** A figure's name with what it is divided by: "Järjestöavustukset sote-järjestöä kohden". */
-function withPer(b: ReplyBuilder, metric: Metric, per: Per): string {
-  const p = PHRASES[b.lang];
-  return per ? `${b.t(metric.name)} ${per === "ngo" ? p.perNgo : p.perResident}` : b.t(metric.name);
 }

@@ -2,7 +2,7 @@
 // cooperation structures, the tour's findings and the meeting date, each with its source.
 import type { Knowledge, Region } from "../knowledge/load.js";
 import type { Plan } from "../decision/plan.js";
-import { addFigure, dividedFigure, formatDivided, perOf, regionName } from "./figures.js";
+import { addFigure, dividedFigure, formatDivided, perLabel, perOf, regionName } from "./figures.js";
 import { formatDate } from "./format.js";
 import { PHRASES } from "./phrases.js";
 import type { ReplyBuilder } from "./reply-builder.js";
@@ -25,7 +25,7 @@ export function composeRegion(b: ReplyBuilder, k: Knowledge, plan: RegionPlan, f
     if (per) {
       const v = dividedFigure(k, region, metric, per);
       if (v === undefined) continue;
-      b.fact(`${b.t(metric.name)} ${per === "ngo" ? p.perNgo : p.perResident}`, formatDivided(v, metric, b.lang, per));
+      b.fact(perLabel(b, metric, per), formatDivided(v, metric, b.lang, per));
     }
     if (!addFigure(b, k, region, metric) && !overview) b.paragraph(p.noFigure(b.t(metric.name), regionName(region, b.lang)));
   }

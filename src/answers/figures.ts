@@ -1,7 +1,8 @@
 // Reading figures out of the knowledge: the newest fact first (older ones are mentioned, never
 // dropped), values formatted for the asker's language, per-resident figures computed from data.
 import type { Knowledge, Region } from "../knowledge/load.js";
-import type { Fact, Language, Metric } from "../knowledge/schema.js";
+import { NGO_METRIC, type Fact, type Language, type Metric } from "../knowledge/schema.js";
+import { PHRASES } from "./phrases.js";
 import { formatMoney, formatNumber } from "./format.js";
 import type { ReplyBuilder } from "./reply-builder.js";
 
@@ -50,7 +51,7 @@ export function perResident(k: Knowledge, region: Region, metric: Metric): numbe
 export type Per = "resident" | "ngo" | undefined;
 
 export function perOf(plan: { perResident: boolean; perNgo?: boolean }, metric: Metric): Per {
-  if (plan.perNgo && metric.id !== NGOS) return "ngo";
+  if (plan.perNgo && metric.id !== NGO_METRIC) return "ngo";
   return plan.perResident && metric.per_resident ? "resident" : undefined;
 }
 
@@ -58,8 +59,14 @@ export function perOf(plan: { perResident: boolean; perNgo?: boolean }, metric: 
 export function dividedFigure(k: Knowledge, region: Region, metric: Metric, per: Exclude<Per, undefined>): number | undefined {
   if (per === "resident") return perResident(k, region, metric);
   const v = newest(k, region, metric.id)?.value;
-  const ngos = newest(k, region, NGOS)?.value;
+  const ngos = newest(k, region, NGO_METRIC)?.value;
   return v === undefined || !ngos ? undefined : v / ngos;
+}
+
+/** A figure's name with what it is divided by: "Järjestöavustukset sote-järjestöä kohden". */
+export function perLabel(b: ReplyBuilder, metric: Metric, per: Per): string {
+  const p = PHRASES[b.lang];
+  return per ? `${b.t(metric.name)} ${per === "ngo" ? p.perNgo : p.perResident}` : b.t(metric.name);
 }
 
 export function formatDivided(value: number, metric: Metric, lang: Language, per: Exclude<Per, undefined>): string {
@@ -67,7 +74,6 @@ export function formatDivided(value: number, metric: Metric, lang: Language, per
   return metric.unit === "eur" ? formatMoney(Math.round(value), lang) : formatNumber(Math.round(value), lang);
 }
 
-const NGOS = "ngos";
 
 export function formatPerResident(value: number, metric: Metric, lang: Language): string {
   if (metric.unit === "eur") return formatMoney(Math.round(value * 100) / 100, lang);

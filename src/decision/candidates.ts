@@ -3,6 +3,7 @@
 // tour's order, and the passages retrieval finds. Which of them answers (or none) is decided by
 // the fitted model (model.ts); nothing here ranks one kind above another.
 import type { Knowledge } from "../knowledge/load.js";
+import { NGO_METRIC } from "../knowledge/schema.js";
 import type { PassageHit } from "../retrieval/passage-index.js";
 import type { Passage } from "../retrieval/passages.js";
 import { fold } from "../text/normalise.js";
@@ -41,8 +42,6 @@ const FOCUSED = 3;
 const COMPANION = 0.6;
 const MAX_COMPANIONS = 2;
 const MAX_REGIONS = 6;
-/** The metric a figure per NGO is divided by. */
-const NGOS = "ngos";
 
 export interface Candidates {
   candidates: Candidate[];
@@ -59,7 +58,7 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
 
   const defaultFor = (use: "size" | "per-resident") => k.metrics.find((m) => m.default_for === use)?.id;
   // "avustukset per järjestö": a figure divided by the NGOs, which are then not a figure asked.
-  const perNgoMetric = f.perNgo && !f.perResident ? (f.metrics.find((m) => m !== NGOS) ?? defaultFor("per-resident")) : undefined;
+  const perNgoMetric = f.perNgo && !f.perResident ? (f.metrics.find((m) => m !== NGO_METRIC) ?? defaultFor("per-resident")) : undefined;
   const metric = perNgoMetric ?? (f.perResident ? f.metrics.find((m) => k.metrics.find((x) => x.id === m)?.per_resident) : undefined) ?? f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
   // "How many registered associations…": a number is given only for what the knowledge names.
   const quantity = f.asks === "count" || f.asks === "amount";

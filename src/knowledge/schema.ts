@@ -223,6 +223,9 @@ export type Entry = z.infer<typeof entry>;
 
 export const entriesFile = z.object({ kind: z.literal("entries"), entries: z.array(entry).min(1) }).strict();
 
+/** The metric a figure "per NGO" is divided by (metrics.yaml). */
+export const NGO_METRIC = "ngos";
+
 /**
  * The word classes the understanding knows: a closed set, so a misspelt group name in
  * lexicon.yaml is an error, not a silently ignored list.
