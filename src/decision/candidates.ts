@@ -112,12 +112,14 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   if (regionId && (f.topicWords.length === 0 || f.sections.length > 0 || tour) && yearsFit([regionId])) {
     // The tour named with a region: "milloin" asks for its meeting, "mitä todettiin" for its findings.
     const fromTour: Section = f.asks === "when" || f.asks === "which-region" ? "tour" : "highlights";
-    const sections: Section[] = tour && !f.sections.includes(fromTour) ? [...f.sections, fromTour] : f.sections;
+    const asked: Section[] = tour && !f.sections.includes(fromTour) ? [...f.sections, fromTour] : f.sections;
+    // A section the region's file has nothing in (Helsinki's tour findings) would answer with a bare title.
+    const sections = asked.filter((s) => sectionHolds(k, regionId, s));
     const explains = from((t) => t === "group:structures" || t === "group:highlights" || t === "group:tour" || (tour && t === `entry:${TOUR_ENTRY}`));
     const plan: Plan = { kind: "region", regionId, metrics: [], sections, perResident: false, ...(f.readAs ? { readAs: f.readAs } : {}) };
     // A meeting's date answers "milloin" and "monesko"; a profile or its sections what the region has.
     const fitsType = sections.includes("tour") ? ["when", "which-region", "none", "what", "yesno"].includes(f.asks) : ["none", "what", "yesno", "list", "how"].includes(f.asks);
-    out.push({ ...base, kind: "region", plan, explains, about: [regionId], fitsType });
+    if (sections.length > 0 || asked.length === 0) out.push({ ...base, kind: "region", plan, explains, about: [regionId], fitsType });
   }
   const picked = regionByTourOrder(f, k);
   if (picked) {
@@ -266,4 +268,11 @@ function describesYear(k: Knowledge, regionIds: string[], metric: string, years:
     const facts = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
     return facts.some((f) => years.includes(Number((f.as_of ?? k.sources.get(f.source)?.as_of ?? "").slice(0, 4))));
   });
+}
+
+/** Whether a region's file says anything under the section. */
+function sectionHolds(k: Knowledge, regionId: string, section: Section): boolean {
+  const region = k.regions.find((r) => r.id === regionId);
+  if (!region) return false;
+  return section === "tour" || (section === "structures" ? region.structures : region.highlights).length > 0;
 }

@@ -15,9 +15,14 @@ export function readDate(text: string): { day: number; month: number; year?: num
   return m ? { day: Number(m[1]), month: Number(m[2]), ...(m[3] ? { year: Number(m[3]) } : {}) } : undefined;
 }
 
-/** Whether the frame is about the tour itself (its meetings, or the tour as a topic). */
+/**
+ * Whether the frame is about the tour itself (its meetings, or the tour as a topic). A tour named
+ * only as the source ("Kainuun asukasluku aluekierroksen mukaan") is whose figure it is, not the topic.
+ */
 export function aboutTour(f: Frame): boolean {
-  return f.sections.includes("tour") || f.entries.includes(TOUR_ENTRY);
+  const named = f.terms.filter((t) => t.from.includes(`entry:${TOUR_ENTRY}`));
+  const onlySource = named.length > 0 && named.every((t) => t.weak);
+  return f.sections.includes("tour") || (f.entries.includes(TOUR_ENTRY) && !onlySource);
 }
 
 /** The region the frame picks out of the tour's sequence, if it asks for one. */

@@ -288,7 +288,7 @@ export function createUnderstander(k: Knowledge): Understander {
         const from = targetsAt[i]!.filter((x) => !x.startsWith("group:") || SECTIONS.has(x));
         // "aluekierroksen mukaan", "enligt SOSTE", "according to the tour": whose word it is, not what is asked.
         const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.word).join(" ");
-        const source = (tokens[i + 1]?.word === "mukaan" && t.word.endsWith("n")) || /(^| )enligt$|according to( the)?$/.test(before);
+        const source = (SOURCE_AFTER.has(tokens[i + 1]?.word ?? "") && t.word.endsWith("n")) || /(^| )enligt$|according to( the)?$/.test(before);
         terms.push({ term, weight: context[i] ? CONTEXT_WEIGHT : 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] || source ? { weak: true } : {}), word: t.word, from, context: context[i]! });
         if (!/^\d+$/.test(t.word) && !figureWord[i] && !context[i] && !source) topicWords.push(t.word);
       });
@@ -354,6 +354,9 @@ function regionsBeside(group: "without" | "including", regions: RegionMention[],
   });
   return [...out];
 }
+
+/** "aluekierroksen mukaan / tiedoissa / luvuilla": after a genitive, the words that name it as the source. */
+const SOURCE_AFTER = new Set(["mukaan", "perusteella", "tiedoissa", "tiedoilla", "tietojen", "luvuissa", "luvuilla", "lukujen", "aineistossa", "raportissa"]);
 
 /** "helsinki mukaan", "Helsingfors med": a postposition right after a region keeps it in. */
 const INCLUDED_AFTER = new Set(["mukaan", "mukana", "med", "included", "too"]);
