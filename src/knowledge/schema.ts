@@ -245,6 +245,8 @@ export const LEXICON_GROUPS = [
   "unknowable",
   // conversation and language
   "help", "greeting", "thanks", "lang-fi", "lang-sv", "lang-en", "filler",
+  // "mietin", "undrar", "I wonder": what follows is the question, what comes before it context
+  "wonder",
 ] as const;
 export type LexiconGroup = (typeof LEXICON_GROUPS)[number];
 

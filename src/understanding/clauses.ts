@@ -17,21 +17,46 @@ const CONJUNCTIONS = new Set(["ja", "seka", "mutta", "vai", "och", "men", "samt"
 export const MIN_CONTEXT_TOKENS = 2;
 
 /**
- * The message's clauses in order. `asks(i)` says whether token i is a question word (one of the
- * lexicon's ask groups, "kerro", "entä"…), as the understander reads it.
+ * Finnish asks yes or no with the -ko clitic anywhere ("onko", "voiko"); Swedish and English put the
+ * verb first ("Är det…", "Is there…"). So "Jag är med i en förening." says something: a yes/no verb
+ * without the clitic asks only at the start of its clause, or right after a conjunction.
  */
-export function clausesOf(text: string, tokens: Token[], asks: (i: number) => boolean): Clause[] {
+export function asksOnlyFirst(word: string, yesNo: boolean): boolean {
+  return yesNo && !/(ko|kö|han|hän)$/.test(word);
+}
+
+/** How the understander reads a message's words, as far as cutting it into clauses needs. */
+export interface ClauseWords {
+  /** Token i is a question word (one of the lexicon's ask groups, "kerro", "entä"…). */
+  asks: (i: number) => boolean;
+  /** Token i asks only at its clause's start (see asksOnlyFirst). */
+  onlyFirst: (i: number) => boolean;
+  /** Token i opens a question of its own after a conjunction ("…hallituksessa ja mietin, kuinka…"). */
+  opens: (i: number) => boolean;
+}
+
+/** The message's clauses in order. */
+export function clausesOf(text: string, tokens: Token[], words: ClauseWords): Clause[] {
   if (tokens.length === 0) return [];
   const cleaned = cleanInflection(text);
   const gap = (i: number) => cleaned.slice(tokens[i - 1]!.at + tokens[i - 1]!.raw.length, tokens[i]!.at);
   const digits = (i: number) => /^\d+$/.test(tokens[i]!.word);
+  // Whether token i asks in a clause that starts at `start`.
+  const asksIn = (i: number, start: number) =>
+    i < tokens.length && words.asks(i) && (!words.onlyFirst(i) || i === start || (i === start + 1 && CONJUNCTIONS.has(tokens[start]!.word)));
+  const anyAsk = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (asksIn(i, start)) return true;
+    return false;
+  };
   const cuts: number[] = [];
+  const last = () => cuts.at(-1) ?? 0;
   for (let i = 1; i < tokens.length; i++) {
     const between = gap(i);
+    const conjunction = CONJUNCTIONS.has(tokens[i]!.word);
     // "7.4.2020" and "1,5" are numbers, not sentence ends.
     if (/[.?!;:]/.test(between) && !(digits(i - 1) && digits(i) && /^[.,]$/.test(between.trim()))) cuts.push(i);
-    else if (/,/.test(between) && !(digits(i - 1) && digits(i)) && (asks(i) || (CONJUNCTIONS.has(tokens[i]!.word) && i + 1 < tokens.length && asks(i + 1)))) cuts.push(i);
-    else if (CONJUNCTIONS.has(tokens[i]!.word) && i + 1 < tokens.length && asks(i + 1) && hasAsk(asks, 0, i)) cuts.push(i);
+    else if (/,/.test(between) && !(digits(i - 1) && digits(i)) && (asksIn(i, i) || (conjunction && asksIn(i + 1, i)))) cuts.push(i);
+    else if (conjunction && asksIn(i + 1, i) && (anyAsk(last(), i) || words.opens(i + 1))) cuts.push(i);
   }
   const bounds = [0, ...cuts, tokens.length];
   const clauses: Clause[] = [];
@@ -40,14 +65,9 @@ export function clausesOf(text: string, tokens: Token[], asks: (i: number) => bo
     const end = bounds[c + 1]!;
     if (start === end) continue;
     const after = end < tokens.length ? cleaned.slice(tokens[end - 1]!.at, tokens[end]!.at) : cleaned.slice(tokens[end - 1]!.at);
-    clauses.push({ start, end, question: hasAsk(asks, start, end) || after.includes("?") });
+    clauses.push({ start, end, question: anyAsk(start, end) || after.includes("?") });
   }
   return clauses;
-}
-
-function hasAsk(asks: (i: number) => boolean, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (asks(i)) return true;
-  return false;
 }
 
 /**

@@ -93,7 +93,10 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
   const pick = f.pick !== undefined && (f.refers || f.followup) && !f.ranking ? f.pick : f.last && lastOf > 0 ? lastOf : undefined;
   if (f.regions.length > 0) {
     // "onks se isompi ku Keski-Uusimaa?": the previous region against the one named.
+    // "hur många fler är det i Helsingfors?" right after Helsinki's own figure: against the region before it.
+    const other = f.regions.length === 1 ? prev.recentRegions.find((r) => r !== f.regions[0]) : undefined;
     if (f.compare && (f.refers || f.followup || !own) && p.regions.length === 1 && !f.regions.includes(p.regions[0]!)) out.regions = [p.regions[0]!, ...f.regions];
+    else if (f.compare && !own && p.regions.length === 1 && other) out.regions = [other, ...f.regions];
   } else if (pick !== undefined && p.steps && p.stepN === undefined && prev.listedRegions.length === 0 && pick <= 5) {
     out.steps = true;
     out.stepN = pick;

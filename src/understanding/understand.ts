@@ -12,7 +12,7 @@ import { isFunctionWord, isFunctionWordAnywhere, writtenForm } from "../text/fun
 import { phraseKey, stripClitic, tokenize, type Token } from "../text/normalise.js";
 import { canonicalStem, gradationVariants } from "../text/terms.js";
 import { answerTypeOf, type AnswerType } from "./answer-type.js";
-import { clausesOf, contextTokens, type Clause, type ClauseReading } from "./clauses.js";
+import { asksOnlyFirst, clausesOf, contextTokens, type Clause, type ClauseReading } from "./clauses.js";
 import { regionNameForms } from "../knowledge/name-forms.js";
 import { createRegionMatcher, type RegionMention } from "./region-names.js";
 import { readThreshold, type Threshold } from "./threshold.js";
@@ -89,10 +89,10 @@ export interface Understander {
 const STEERING = new Set([
   "filler", "most", "least", "rank", "per-resident", "per-ngo", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
-  "greeting", "thanks", "overview", "figures-all", "home", "municipality",
+  "greeting", "thanks", "overview", "figures-all", "home", "municipality", "wonder",
 ]);
 /** Groups whose words make a clause a question, besides the ask groups. */
-const ASKING = new Set(["overview", "followup", "more", "help"]);
+const ASKING = new Set(["overview", "followup", "more", "help", "wonder"]);
 
 const ORIGIN = /lai(nen|sta|sia|set|sten|sen|siin|sista|sissa)$/;
 /** Words that ask for a region's figures or sections: asking for them is not another topic. */
@@ -120,6 +120,7 @@ export function createUnderstander(k: Knowledge): Understander {
   }
   // Single question words, for cutting a message into clauses without reading it whole.
   const askWords = new Set(askGroups.keys());
+  const wonderWords = new Set((k.lexicon.groups.wonder ?? []).filter((w) => !w.includes(" ")).map(phraseKey));
   for (const group of ASKING) for (const w of k.lexicon.groups[group as keyof typeof k.lexicon.groups] ?? []) if (!w.includes(" ")) askWords.add(phraseKey(w));
   const stop = new Set<string>();
   for (const [group, words] of Object.entries(k.lexicon.groups)) {
@@ -181,7 +182,9 @@ export function createUnderstander(k: Knowledge): Understander {
       const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
       const asks = (i: number) => askWords.has(tokens[i]!.word);
       const content = (i: number) => !asks(i) && !stop.has(tokens[i]!.word) && tokens[i]!.word.length > 2 && !(["fi", "sv", "en"] as const).some((l) => isFunctionWord(tokens[i]!.word, l));
-      return { tokens, clauses: clausesOf(text, tokens, asks), content };
+      const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, !!askGroups.get(tokens[i]!.word)?.includes("ask-yesno"));
+      const opens = (i: number) => wonderWords.has(tokens[i]!.word);
+      return { tokens, clauses: clausesOf(text, tokens, { asks, onlyFirst, opens }), content };
     },
     understand(text, localeHint) {
       const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
@@ -215,7 +218,9 @@ export function createUnderstander(k: Knowledge): Understander {
       const lead = tokens.findIndex((_, i) => !groupsAt[i]!.has("greeting") && !groupsAt[i]!.has("thanks"));
       groupsAt.forEach((g, i) => i > lead + 1 && g.delete("followup"));
       const asking = (i: number) => [...groupsAt[i]!].some((g) => g.startsWith("ask-") || ASKING.has(g));
-      const clauses = clausesOf(text, tokens, asking);
+      // A yes/no verb asks only first in its clause; with other ask words beside it, it still asks.
+      const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, [...groupsAt[i]!].every((g) => g === "ask-yesno" || !(g.startsWith("ask-") || ASKING.has(g))) && groupsAt[i]!.has("ask-yesno"));
+      const clauses = clausesOf(text, tokens, { asks: asking, onlyFirst, opens: (i) => groupsAt[i]!.has("wonder") });
       const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
       // A clause that points back ("niistä kolmas, …") is part of the question, and so is one that
       // only sets an operator ("ilman Helsinkiä, …", "– kaikki alueet"): no words of its own beside it.
@@ -225,7 +230,10 @@ export function createUnderstander(k: Knowledge): Understander {
       const operator = (i: number) => OPERATOR.some((g) => groupsAt[i]!.has(g));
       const own = (i: number) => targetsAt[i]!.length === 0 && !functionWord(i) && !/^\d+$/.test(tokens[i]!.word);
       const content = (i: number) => own(i) || targetsAt[i]!.some((t) => !t.startsWith("group:"));
-      const context = contextTokens(clauses, tokens.length, pointsBack, operator, own, content);
+      const inRegion = new Array<boolean>(tokens.length).fill(false);
+      for (const m of regions) inRegion.fill(true, m.start, m.end);
+      // Beside an operator, any word but a region's name is the clause's own ("Jag är med i en förening.").
+      const context = contextTokens(clauses, tokens.length, pointsBack, operator, (i) => content(i) && !inRegion[i], content);
       // "kolmas", "kolme": which one or how many, never what the question is about.
       const ordinalOrCount = (i: number) => targetsAt[i]!.some((t) => t.startsWith("ordinal:") || t.startsWith("count:"));
 
@@ -274,8 +282,6 @@ export function createUnderstander(k: Knowledge): Understander {
       });
 
       // Search terms: every word that is not a region name, a number, a function or steering word.
-      const inRegion = new Array<boolean>(tokens.length).fill(false);
-      for (const m of regions) inRegion.fill(true, m.start, m.end);
       const terms: ContentTerm[] = [];
       const topicWords: string[] = [];
       tokens.forEach((t, i) => {

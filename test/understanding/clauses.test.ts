@@ -33,6 +33,15 @@ describe("context", () => {
   it("a single word before the question is part of it", () => {
     expect(contextWords("kriisikeskusbarometri, kuinka moni antoi arvosanan 4-5")).toEqual([]);
   });
+  it("a statement with a Swedish or English verb not first is context, not a yes/no question", () => {
+    expect(parts("Jag är med i en liten förening. Vad anser SOSTE om upphandlingar?")).toHaveLength(1);
+    expect(contextWords("Jag är med i en liten förening. Vad anser SOSTE om upphandlingar?")).toContain("forening");
+    expect(parts("Är det många organisationer i Lappland? Och hur mycket bidrag ger de?")).toHaveLength(2);
+  });
+  it("what comes before 'ja mietin', 'and I wonder' is context", () => {
+    expect(contextWords("oon pienen yhdistyksen hallituksessa ja mietin kuinka iso osuus leikkaukset on")).toContain("hallituksessa");
+    expect(contextWords("Lapin järjestöt ja mitä ne tekevät")).toEqual([]);
+  });
   it("a clause that points back is part of the question", () => {
     expect(contextWords("niistä kolmas, paljonko siellä asuu ihmisiä?")).toEqual([]);
   });
