@@ -50,13 +50,18 @@ export function clausesOf(text: string, tokens: Token[], words: ClauseWords): Cl
   };
   const cuts: number[] = [];
   const last = () => cuts.at(-1) ?? 0;
+  // Where the current clause has a word that opens a question ("kysyi", "mietin"), if it has one.
+  let opened = tokens.length > 0 && words.opens(0) ? 0 : -1;
   for (let i = 1; i < tokens.length; i++) {
     const between = gap(i);
     const conjunction = CONJUNCTIONS.has(tokens[i]!.word);
     // "7.4.2020" and "1,5" are numbers, not sentence ends.
     if (/[.?!;:]/.test(between) && !(digits(i - 1) && digits(i) && /^[.,]$/.test(between.trim()))) cuts.push(i);
     else if (/,/.test(between) && !(digits(i - 1) && digits(i)) && (asksIn(i, i) || (conjunction && asksIn(i + 1, i)))) cuts.push(i);
-    else if (conjunction && asksIn(i + 1, i) && (anyAsk(last(), i) || words.opens(i + 1))) cuts.push(i);
+    else if (conjunction && ((asksIn(i + 1, i) && anyAsk(last(), i)) || words.opens(i + 1))) cuts.push(i);
+    // "jäsen kysyi viime kokouksessa mikä alue…": the question starts at its question word.
+    else if (opened >= last() && opened < i - 1 && asksIn(i, i) && !anyAsk(opened + 1, i)) cuts.push(i);
+    if (words.opens(i)) opened = i;
   }
   const bounds = [0, ...cuts, tokens.length];
   const clauses: Clause[] = [];

@@ -92,7 +92,7 @@ const STEERING = new Set([
   "greeting", "thanks", "overview", "figures-all", "home", "municipality", "wonder",
 ]);
 /** Groups whose words make a clause a question, besides the ask groups. */
-const ASKING = new Set(["overview", "followup", "more", "help", "wonder"]);
+const ASKING = new Set(["overview", "followup", "more", "help"]);
 
 const ORIGIN = /lai(nen|sta|sia|set|sten|sen|siin|sista|sissa)$/;
 /** Words that ask for a region's figures or sections: asking for them is not another topic. */

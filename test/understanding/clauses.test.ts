@@ -41,6 +41,8 @@ describe("context", () => {
   it("what comes before 'ja mietin', 'and I wonder' is context", () => {
     expect(contextWords("oon pienen yhdistyksen hallituksessa ja mietin kuinka iso osuus leikkaukset on")).toContain("hallituksessa");
     expect(contextWords("Lapin järjestöt ja mitä ne tekevät")).toEqual([]);
+    expect(contextWords("yksi hallituksen jäsen kysyi viime kokouksessa mikä alue jakoi vähiten avustuksia")).toEqual(["hallituksen", "jasen", "kokouksessa"]);
+    expect(parts("oon yhdistyksen hallituksessa ja mietin kuinka iso osuus leikkaukset on")).toHaveLength(1);
   });
   it("a clause that points back is part of the question", () => {
     expect(contextWords("niistä kolmas, paljonko siellä asuu ihmisiä?")).toEqual([]);
