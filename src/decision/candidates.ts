@@ -62,9 +62,11 @@ export function candidatesFor(f: Frame, k: Knowledge, understander: Understander
   const metric = perNgoMetric ?? (f.perResident ? f.metrics.find((m) => k.metrics.find((x) => x.id === m)?.per_resident) : undefined) ?? f.metrics[0] ?? (f.perResident ? defaultFor("per-resident") : f.ranking && f.areaWord ? defaultFor("size") : undefined);
   // "How many registered associations…": a number is given only for what the knowledge names.
   const quantity = f.asks === "count" || f.asks === "amount";
+  // Only a word that narrows the figure does ("registered associations"); one elsewhere in the message
+  // ("tarviin huomiseen juttuun…") does not change the figure asked.
   // A word the lexicon gives a meaning ("anto" as a grant verb) is known, even where no passage uses it.
   // Words kept from the previous question were judged there (in its language).
-  const strange = quantity && !f.kept.includes("what") && f.terms.some((t) => !t.context && !t.weak && t.from.length === 0 && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
+  const strange = quantity && !f.kept.includes("what") && f.terms.some((t) => (t.narrows || t.term === f.counted) && !t.context && !t.weak && t.from.length === 0 && !/^\d+$/.test(t.term) && understander.index.idf(t, f.language) === undefined);
   // The regions' figures are counts and sums of money: none is a share of a whole, nor a reason.
   if (metric && !strange && !f.share && f.asks !== "why") {
     // Per resident, the population is the divisor, not a figure of its own ("asukasta yhtä järjestöä kohden").

@@ -247,6 +247,8 @@ export const LEXICON_GROUPS = [
   "help", "greeting", "thanks", "lang-fi", "lang-sv", "lang-en", "filler",
   // "mietin", "undrar", "I wonder": what follows is the question, what comes before it context
   "wonder",
+  // "tarviin", "I need", "behöver": a request, as a question word is
+  "request",
 ] as const;
 export type LexiconGroup = (typeof LEXICON_GROUPS)[number];
 

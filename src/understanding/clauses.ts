@@ -33,6 +33,8 @@ export interface ClauseWords {
   onlyFirst: (i: number) => boolean;
   /** Token i opens a question of its own after a conjunction ("…hallituksessa ja mietin, kuinka…"). */
   opens: (i: number) => boolean;
+  /** Token i makes a request ("tarviin", "I need"): after a comma it starts a clause, though it asks nothing itself. */
+  requests: (i: number) => boolean;
 }
 
 /** The message's clauses in order. */
@@ -57,7 +59,7 @@ export function clausesOf(text: string, tokens: Token[], words: ClauseWords): Cl
     const conjunction = CONJUNCTIONS.has(tokens[i]!.word);
     // "7.4.2020" and "1,5" are numbers, not sentence ends.
     if (/[.?!;:]/.test(between) && !(digits(i - 1) && digits(i) && /^[.,]$/.test(between.trim()))) cuts.push(i);
-    else if (/,/.test(between) && !(digits(i - 1) && digits(i)) && (asksIn(i, i) || (conjunction && asksIn(i + 1, i)))) cuts.push(i);
+    else if (/,/.test(between) && !(digits(i - 1) && digits(i)) && (asksIn(i, i) || words.opens(i) || words.requests(i) || (conjunction && asksIn(i + 1, i)))) cuts.push(i);
     else if (conjunction && ((asksIn(i + 1, i) && anyAsk(last(), i)) || words.opens(i + 1))) cuts.push(i);
     // "jäsen kysyi viime kokouksessa mikä alue…": the question starts at its question word.
     else if (opened >= last() && opened < i - 1 && asksIn(i, i) && !anyAsk(opened + 1, i)) cuts.push(i);

@@ -27,6 +27,8 @@ export interface ContentTerm extends QueryTerm {
   from: Target[];
   /** In a clause that asks nothing: context before the question. */
   context: boolean;
+  /** Stands beside a figure's word, or is the word counted ("registered associations"): it narrows the figure asked. */
+  narrows?: true;
 }
 
 export interface Understanding {
@@ -89,7 +91,7 @@ export interface Understander {
 const STEERING = new Set([
   "filler", "most", "least", "rank", "per-resident", "per-ngo", "compare", "total", "without",
   "including", "above", "below", "county-word", "area-word", "followup", "there", "refer", "first", "last", "more", "help",
-  "greeting", "thanks", "overview", "figures-all", "home", "municipality", "wonder",
+  "greeting", "thanks", "overview", "figures-all", "home", "municipality", "wonder", "request",
 ]);
 /** Groups whose words make a clause a question, besides the ask groups. */
 const ASKING = new Set(["overview", "followup", "more", "help"]);
@@ -120,7 +122,9 @@ export function createUnderstander(k: Knowledge): Understander {
   }
   // Single question words, for cutting a message into clauses without reading it whole.
   const askWords = new Set(askGroups.keys());
-  const wonderWords = new Set((k.lexicon.groups.wonder ?? []).filter((w) => !w.includes(" ")).map(phraseKey));
+  const singleWords = (group: "wonder" | "request") => new Set((k.lexicon.groups[group] ?? []).filter((w) => !w.includes(" ")).map(phraseKey));
+  const wonderWords = singleWords("wonder");
+  const requestWords = singleWords("request");
   for (const group of ASKING) for (const w of k.lexicon.groups[group as keyof typeof k.lexicon.groups] ?? []) if (!w.includes(" ")) askWords.add(phraseKey(w));
   const stop = new Set<string>();
   for (const [group, words] of Object.entries(k.lexicon.groups)) {
@@ -184,7 +188,8 @@ export function createUnderstander(k: Knowledge): Understander {
       const content = (i: number) => !asks(i) && !stop.has(tokens[i]!.word) && tokens[i]!.word.length > 2 && !(["fi", "sv", "en"] as const).some((l) => isFunctionWord(tokens[i]!.word, l));
       const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, !!askGroups.get(tokens[i]!.word)?.includes("ask-yesno"));
       const opens = (i: number) => wonderWords.has(tokens[i]!.word);
-      return { tokens, clauses: clausesOf(text, tokens, { asks, onlyFirst, opens }), content };
+      const requests = (i: number) => requestWords.has(tokens[i]!.word);
+      return { tokens, clauses: clausesOf(text, tokens, { asks, onlyFirst, opens, requests }), content };
     },
     understand(text, localeHint) {
       const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
@@ -220,7 +225,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const asking = (i: number) => [...groupsAt[i]!].some((g) => g.startsWith("ask-") || ASKING.has(g));
       // A yes/no verb asks only first in its clause; with other ask words beside it, it still asks.
       const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, [...groupsAt[i]!].every((g) => g === "ask-yesno" || !(g.startsWith("ask-") || ASKING.has(g))) && groupsAt[i]!.has("ask-yesno"));
-      const clauses = clausesOf(text, tokens, { asks: asking, onlyFirst, opens: (i) => groupsAt[i]!.has("wonder") });
+      const clauses = clausesOf(text, tokens, { asks: asking, onlyFirst, opens: (i) => groupsAt[i]!.has("wonder"), requests: (i) => groupsAt[i]!.has("request") });
       const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
       // A clause that points back ("niistä kolmas, …") is part of the question, and so is one that
       // only sets an operator ("ilman Helsinkiä, …", "– kaikki alueet"): no words of its own beside it.
@@ -295,7 +300,9 @@ export function createUnderstander(k: Knowledge): Understander {
         // "aluekierroksen mukaan", "enligt SOSTE", "according to the tour": whose word it is, not what is asked.
         const before = tokens.slice(Math.max(0, i - 3), i).map((x) => x.word).join(" ");
         const source = (SOURCE_AFTER.has(tokens[i + 1]?.word ?? "") && t.word.endsWith("n")) || /(^| )enligt$|according to( the)?$/.test(before);
-        terms.push({ term, weight: context[i] ? CONTEXT_WEIGHT : 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] || source ? { weak: true } : {}), word: t.word, from, context: context[i]! });
+        // Right beside the figure's word, or one word before it: "rekisteröityjä järjestöjä", "järjestöä Ruotsissa".
+        const narrows = !figureWord[i] && (!!figureWord[i + 1] || !!figureWord[i - 1] || (!!figureWord[i + 2] && !inRegion[i + 1]));
+        terms.push({ term, weight: context[i] ? CONTEXT_WEIGHT : 1, ...(alts.length ? { alts } : {}), ...(weakAt[i] || source ? { weak: true } : {}), word: t.word, from, context: context[i]!, ...(narrows ? { narrows } : {}) });
         if (!/^\d+$/.test(t.word) && !figureWord[i] && !context[i] && !source) topicWords.push(t.word);
       });
 

@@ -44,6 +44,10 @@ describe("context", () => {
     expect(contextWords("yksi hallituksen jäsen kysyi viime kokouksessa mikä alue jakoi vähiten avustuksia")).toEqual(["hallituksen", "jasen", "kokouksessa"]);
     expect(parts("oon yhdistyksen hallituksessa ja mietin kuinka iso osuus leikkaukset on")).toHaveLength(1);
   });
+  it("a request after a comma starts the question, and what is before it is context", () => {
+    expect(contextWords("toimittaja täällä moi, tarviin Helsingin sote-järjestöjen määrän")).toEqual(["toimittaja"]);
+    expect(contextWords("tarviin budjettia varten: paljonko lapin hyvinvointialue anto järjestöavustuksia")).toEqual(["budjettia"]);
+  });
   it("a clause that points back is part of the question", () => {
     expect(contextWords("niistä kolmas, paljonko siellä asuu ihmisiä?")).toEqual([]);
   });
