@@ -71,11 +71,16 @@ export function saveContext(c: Context): string {
   return JSON.stringify({ ...c, plan: savePlan(c.plan) });
 }
 
+// The passages by id, once per knowledge version rather than once per question (there are
+// hundreds, and a shared store reads a context before every answer).
+const passagesById = new WeakMap<Passage[], Map<string, Passage>>();
+
 /** The context again, or undefined when it cannot be read against this knowledge (a passage is gone). */
 export function loadContext(json: string, passages: Passage[]): Context | undefined {
   try {
     const raw = JSON.parse(json) as Context;
-    const byId = new Map(passages.map((p) => [p.id, p]));
+    let byId = passagesById.get(passages);
+    if (!byId) passagesById.set(passages, (byId = new Map(passages.map((p) => [p.id, p]))));
     const plan = loadPlan(raw.plan, byId);
     return plan ? { ...raw, plan } : undefined;
   } catch {

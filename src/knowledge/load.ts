@@ -167,22 +167,10 @@ function checkReferences(parsed: ParsedFile[], k: Knowledge, at: At): void {
   const regionIds = new Set(k.regions.map((r) => r.id));
   const entryIds = new Set([...k.entries.map((e) => e.id), ...(k.steps ? [k.steps.id] : [])]);
   const metricIds = new Set(k.metrics.map((m) => m.id));
-  // Walk every value: any "source"/"sources" must name a known source, wherever it sits.
-  const walk = (p: ParsedFile, value: unknown, path: PathSegment[]) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => walk(p, v, [...path, i]));
-    if (!value || typeof value !== "object") return;
-    for (const [key, v] of Object.entries(value)) {
-      const refs = key === "source" ? [v] : key === "sources" && path.length > 0 && Array.isArray(v) && typeof v[0] === "string" ? v : [];
-      refs.forEach((ref, i) => {
-        const refPath = key === "source" ? [...path, key] : [...path, key, i];
-        if (typeof ref === "string" && !k.sources.has(ref)) at(p, refPath, `unknown source "${ref}" (known: ${[...k.sources.keys()].join(", ")})`);
-      });
-      walk(p, v, [...path, key]);
-    }
-  };
   for (const p of parsed) {
     const d = p.data;
-    if (d.kind !== "sources") walk(p, d, []);
+    if (d.kind !== "sources")
+      for (const { ref, path } of sourceRefs(d)) if (!k.sources.has(ref)) at(p, path, `unknown source "${ref}" (known: ${[...k.sources.keys()].join(", ")})`);
     if (d.kind === "region")
       for (const m of Object.keys(d.figures)) if (!metricIds.has(m)) at(p, ["figures", m], `unknown figure "${m}" (known: ${[...metricIds].join(", ")})`);
     if (d.kind === "entries")
@@ -195,6 +183,29 @@ function checkReferences(parsed: ParsedFile[], k: Knowledge, at: At): void {
         a.regions.forEach((r, j) => regionIds.has(r) || at(p, ["ambiguous", i, "regions", j], `unknown region "${r}"`)),
       );
   }
+}
+
+type SourceRef = { ref: string; path: PathSegment[] };
+// A file whose text did not change keeps its parsed data (parseCached), and so its references.
+const refsOf = new WeakMap<object, SourceRef[]>();
+
+/** Every "source"/"sources" value in a file, wherever it sits: each must name a known source. */
+function sourceRefs(data: object): SourceRef[] {
+  let refs = refsOf.get(data);
+  if (refs) return refs;
+  const found: SourceRef[] = [];
+  const walk = (value: unknown, path: PathSegment[]) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...path, i]));
+    if (!value || typeof value !== "object") return;
+    for (const [key, v] of Object.entries(value)) {
+      const named = key === "source" ? [v] : key === "sources" && path.length > 0 && Array.isArray(v) && typeof v[0] === "string" ? v : [];
+      named.forEach((ref, i) => typeof ref === "string" && found.push({ ref, path: key === "source" ? [...path, key] : [...path, key, i] }));
+      walk(v, [...path, key]);
+    }
+  };
+  walk(data, []);
+  refsOf.set(data, (refs = found));
+  return refs;
 }
 
 /** Two regions must never claim the same written form, or a question would silently pick one. */

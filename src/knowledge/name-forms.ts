@@ -5,14 +5,14 @@ import type { RegionFile } from "./schema.js";
 import { phraseKey } from "../text/normalise.js";
 
 export interface NameForm {
-  key: string;
-  written: string;
+  readonly key: string;
+  readonly written: string;
   /** Matched only when typed with a capital letter (a short name that is also a common word). */
-  capitalised: boolean;
+  readonly capitalised: boolean;
   /** Made by adding a case ending, not written in the file: matched exactly, never as a typo target. */
-  generated: boolean;
+  readonly generated: boolean;
   /** Names only a part of the area (a city of a two-city county). */
-  partial: boolean;
+  readonly partial: boolean;
 }
 
 // Case endings added to the Finnish forms given in the file, so that a coordinator lists the
@@ -21,8 +21,19 @@ const FI_ENDINGS = ["n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "ta", "
 // The case forms of an -inen adjective, singular and plural ("keskisuomalainen", "-laisissa", "-laisten").
 const ADJECTIVE_ENDINGS = ["nen", "sen", "set", "sta", "sia", "sten", "siin", "sissa", "sista", "silla", "silta", "sille", "seen", "sessa", "sesta", "sella", "selta", "selle", "sena", "seksi", "sina", "siksi", "sine"];
 
-export function regionNameForms(region: Pick<RegionFile, "names">): NameForm[] {
-  const n = region.names;
+// The forms are asked for four times per region whenever knowledge is loaded (the load's check,
+// the region matcher, the index's stop words, the general words): they are made once per names
+// object. A file whose text did not change keeps its parsed names (load.ts), so a reload after
+// one file's edit makes only that region's forms again.
+const made = new WeakMap<RegionFile["names"], readonly NameForm[]>();
+
+export function regionNameForms(region: Pick<RegionFile, "names">): readonly NameForm[] {
+  let forms = made.get(region.names);
+  if (!forms) made.set(region.names, (forms = Object.freeze(formsOf(region.names))));
+  return forms;
+}
+
+function formsOf(n: RegionFile["names"]): NameForm[] {
   const forms = new Map<string, NameForm>();
   const add = (written: string, capitalised = false, generated = false, partial = false) => {
     const key = phraseKey(written);

@@ -5,7 +5,7 @@ import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { Problem } from "../../src/knowledge/parse-file.js";
 import { createKnowledgeStore } from "../../src/live/store.js";
 import { createBot } from "../../src/bot.js";
-import { KNOWLEDGE_DIR, plain } from "../helpers/bot.js";
+import { figure, KNOWLEDGE_DIR, plain, regionData } from "../helpers/bot.js";
 import { copyKnowledge, type KnowledgeCopy } from "../helpers/knowledge-copy.js";
 
 let kb: KnowledgeCopy;
@@ -100,6 +100,39 @@ describe("loading the knowledge", () => {
     expect(plain(bot.answer({ text: "Pirkanmaan asukasluku", conversationId: "c", platform: "test" }).text)).toContain("600000");
   });
 
+
+  // A reload reuses what it made from the files that did not change (their parse, their name
+  // forms, their source references): an edit elsewhere must still be checked against them.
+  it("checks unchanged files against an edited one on reload, and serves a region's new name", () => {
+    kb = copyKnowledge();
+    const store = createKnowledgeStore(kb.dir);
+    const bot = createBot({ store });
+    const ask = (text: string) => plain(bot.answer({ text, conversationId: text, platform: "test" }).text);
+
+    // sources.yaml loses the source that the unchanged region files cite.
+    const sources = kb.read("sources.yaml");
+    kb.write("sources.yaml", sources.replace("id: aluekierros-2023", "id: aluekierros-2023-renamed"));
+    const gone = store.reload();
+    expect(gone.ok).toBe(false);
+    const unknown = gone.ok ? [] : gone.problems.filter((p) => p.file === join("regions", "pirkanmaa.yaml"));
+    expect(unknown[0]?.message).toMatch(/unknown source "aluekierros-2023"/);
+    expect(unknown[0]?.line).toBe(lineOf(kb.read("regions/pirkanmaa.yaml"), "aluekierros-2023"));
+    kb.write("sources.yaml", sources);
+    expect(store.reload().ok).toBe(true);
+
+    // Lappi takes a name Pirkanmaa (unchanged) already has: refused, and the old names serve on.
+    const lappi = kb.read("regions/lappi.yaml");
+    kb.edit("regions/lappi.yaml", "fi_forms: [", "fi_forms: [Pirha, ");
+    const clash = store.reload();
+    expect(clash.ok ? [] : clash.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/the name "Pirha" is also a name of region/));
+    expect(ask("Montako sote-järjestöä Lapissa on?")).toMatch(/lapin hyvinvointialue/);
+
+    // A name of its own is matched from the next question on, in the case forms made from it.
+    kb.write("regions/lappi.yaml", lappi.replace("fi_forms: [", "fi_forms: [Tunturimaan, "));
+    expect(store.reload().ok).toBe(true);
+    const ngos = figure(regionData().find((r) => r.id === "lappi")!, "ngos");
+    expect(ask("Montako sote-järjestöä Tunturimaassa on?")).toMatch(new RegExp(`lapin hyvinvointialue[\\s\\S]*${ngos}`));
+  });
   it("kb validate exits 1 and prints file:line for a broken directory", () => {
     kb = copyKnowledge();
     kb.edit("regions/pirkanmaa.yaml", /population: \{ value: \d+/, "population: { value: many");
