@@ -82,8 +82,8 @@ export async function benchInstances(print: (line: string) => void, knowledgeDir
     print(line("database time the reply waited for, SQLite", of("sqlite", "store")) + ` (median of ${ROUNDS} rounds of 200)`);
     print(line("database time the reply waited for, PostgreSQL", of("postgres", "store")));
     print(`the shared store adds per question: ${added("store")} (target: p99 under 2 ms)`);
-    // A new conversation (or one quiet for 5 s) also reads its home region and whether it is a
-    // coordinators' case: each instance keeps those 5 s only.
+    // A new conversation: nothing of it is known yet to any instance (its context, its place's home
+    // region, whether it is a coordinators' case), all read with the claim (src/state/read-ahead.ts).
     print(line("the same in a new conversation, SQLite", of("sqliteCold", "store")) + ` (${ROUNDS} rounds of 100)`);
     print(line("the same in a new conversation, PostgreSQL", of("postgresCold", "store")) + ` (adds ${added("store", true)})`);
     print(line("writes not waited for, SQLite", of("sqlite", "background")));

@@ -17,27 +17,13 @@ export interface HomeRegionOptions {
   coordinators: Coordinators;
   now?: () => Date;
   log?: (event: string, context: Record<string, unknown>) => void;
-  /** How long a place's settings are reused for questions before they are read again (milliseconds). */
-  cacheMs?: number;
 }
-
-/**
- * Every question needs its place's home region, and settings change rarely: they are kept in
- * memory a few seconds, so a question costs no database round trip. A `kotialue` change on this
- * instance forgets them at once; one made on another instance (a shared database) is seen here
- * within this time at most, which is short beside how seldom they change.
- */
-const CACHE_MS = 5_000;
-/** Places remembered at most; all are forgotten when there are more (a cheap bound). */
-const MAX_CACHED = 10_000;
 
 const LEVELS: HomeLevel[] = ["channel", "organisation"];
 
 export function createHomeRegions(o: HomeRegionOptions) {
   const now = o.now ?? (() => new Date());
   const log = o.log ?? (() => {});
-  const cacheMs = o.cacheMs ?? CACHE_MS;
-  const cached = new Map<string, { region: string | undefined; until: number }>();
   const regionName = (id: string | undefined, lang: keyof typeof HOME) =>
     id === undefined ? undefined : (o.knowledge.current().knowledge.regions.find((r) => r.id === id)?.names[lang] ?? id);
   const placeOf = (level: HomeLevel, m: IncomingMessage) => (level === "channel" ? m.channel : m.organisation);
@@ -69,30 +55,23 @@ export function createHomeRegions(o: HomeRegionOptions) {
     }
     if (c.kind === "clear") {
       const cleared = await o.store.clear(c.level, place);
-      cached.clear();
       log("home region cleared", { user: m.userId, level: c.level, place });
       return curationReply(c.language, cleared ? w.cleared(level) : w.notSet(level), [], true);
     }
     await o.store.set({ level: c.level, place, region: ids[0]!, setBy: m.userId ?? "", at: now().toISOString() });
-    // An organisation's setting applies in all its channels: every remembered place is forgotten.
-    cached.clear();
     log("home region set", { user: m.userId, level: c.level, place, region: ids[0] });
     return curationReply(c.language, w.set(regionName(ids[0], c.language)!, level), [], true);
   };
 
-  /** The narrowest setting where the message was written; a store that fails costs only the home region. */
+  /**
+   * The narrowest setting where the message was written, read for every question (with a shared
+   * database, in the round trip of the event's claim: src/state/read-ahead.ts), so a change made on
+   * any instance applies from the next question. A store that fails costs only the home region.
+   */
   const homeRegionOf = async (m: IncomingMessage): Promise<string | undefined> => {
     if (!m.channel && !m.organisation) return undefined;
-    const key = `${m.channel ?? ""}\n${m.organisation ?? ""}`;
-    const at = now().getTime();
-    const hit = cached.get(key);
-    if (hit && hit.until > at) return hit.region;
     try {
-      const settings = await o.store.settingsFor(m);
-      const region = settings.channel ?? settings.organisation;
-      if (cached.size >= MAX_CACHED) cached.clear();
-      cached.set(key, { region, until: at + cacheMs });
-      return region;
+      return await o.store.regionFor(m);
     } catch (err) {
       log("home region not read", { reason: failureReason(err) });
       return undefined;
