@@ -1,8 +1,9 @@
 // What a question waits for, counted on the wire: the whole runtime with Slack (signed events over
-// HTTP, replies recorded by the Web API stand-in) against a real PostgreSQL behind a proxy that
-// records every round trip (test/helpers/postgres-round-trips.ts). A question in a new thread, its
-// follow-up in the thread, a direct message and a slash command each wait for one round trip
-// before the reply; the home region and the context it reads are the database's at that moment,
+// HTTP, replies recorded by the Web API stand-in) and Teams (activities over HTTP, replies to the
+// connector stand-in) against a real PostgreSQL behind a proxy that records every round trip
+// (test/helpers/postgres-round-trips.ts). A question in a new thread, its follow-up in the thread,
+// a direct message, a slash command and a Teams chat's question and follow-up each wait for one
+// round trip before the reply; the home region and the context it reads are the database's at that moment,
 // so a setting another instance changed applies from the next question. The same questions on the
 // embedded SQLite get the same replies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { createMemoryLogger } from "../../adapters/log.js";
 import { startRuntime, type Runtime } from "../../adapters/runtime.js";
 import { postSigned, startSlackStandIn, type Call } from "../../dev/stand-ins/slack-web-api.js";
+import { cardText, startConnectorStandIn } from "../../dev/stand-ins/teams-connector.js";
 import { until } from "../../dev/stand-ins/until.js";
 import { openDatabase } from "../../src/state/database.js";
 import { KNOWLEDGE_DIR } from "../helpers/bot.js";
@@ -23,11 +25,13 @@ const SECRET = "trips-secret";
 const NOT_WAITED = /^(BEGIN|COMMIT|INSERT INTO (conversations|loop_questions|loop_question_entries) )/;
 
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
 beforeAll(async () => {
-  slack = await startSlackStandIn();
+  [slack, connector] = await Promise.all([startSlackStandIn(), startConnectorStandIn()]);
 });
 afterAll(async () => {
   await slack?.close();
+  await connector?.close();
 });
 
 describe.each(DIALECTS)("round trips before a reply, %s", (dialect) => {
@@ -42,7 +46,7 @@ describe.each(DIALECTS)("round trips before a reply, %s", (dialect) => {
     const dataDir = mkdtempSync(join(tmpdir(), "trips-"));
     const url = dialect === "postgres" ? await freshDatabase() : undefined;
     proxy = url ? await countRoundTrips(url) : undefined;
-    const env = { SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`, SLACK_BOT_USER_ID: "UBOT", DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...(proxy ? { DATABASE_URL: proxy.url } : {}) };
+    const env = { SLACK_BOT_TOKEN: "xoxb-t", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${slack.url}/api/`, SLACK_BOT_USER_ID: "UBOT", TEAMS_NO_AUTH: "1", DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...(proxy ? { DATABASE_URL: proxy.url } : {}) };
     runtime = await startRuntime(env, createMemoryLogger(), KNOWLEDGE_DIR);
     other = await openDatabase({ dataDir, url });
   }, 60_000);
@@ -52,8 +56,8 @@ describe.each(DIALECTS)("round trips before a reply, %s", (dialect) => {
     await proxy?.close();
   });
 
-  const setHome = (region: string) =>
-    other.run("INSERT INTO home_regions (level, place, region, set_by, set_at) VALUES ('channel', ?, ?, 'slack:UCOORD', '2026-01-01') ON CONFLICT (level, place) DO UPDATE SET region = excluded.region", [`slack:${channel}`, region]);
+  const setHome = (region: string, level = "channel", place = `slack:${channel}`) =>
+    other.run("INSERT INTO home_regions (level, place, region, set_by, set_at) VALUES (?, ?, ?, 'slack:UCOORD', '2026-01-01') ON CONFLICT (level, place) DO UPDATE SET region = excluded.region", [level, place, region]);
   const event = (e: Record<string, unknown>) =>
     postSigned(`${runtime.server!.url}/slack/events`, JSON.stringify({ type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `EvT${dialect}${++n}`, event_time: 1, event: e }), { secret: SECRET, contentType: "application/json" });
   const text = (c: Call) => String(c.body.text);
@@ -121,6 +125,23 @@ describe.each(DIALECTS)("round trips before a reply, %s", (dialect) => {
     const responded = performance.now();
     expect(JSON.stringify(await res.json())).toMatch(/STEA/);
     oneTrip((proxy?.trips.slice(from) ?? []).filter((t) => t.at <= responded && !NOT_WAITED.test(t.sql)), "FROM conversations", "FROM home_regions", "FROM loop_escalations");
+  });
+
+  it("a Teams question and its follow-up in a personal chat wait for one round trip each", async () => {
+    await setHome("pirkanmaa", "organisation", `teams:tenant-${dialect}`);
+    const conversation = { id: `a:trips-${dialect}`, conversationType: "personal", tenantId: `tenant-${dialect}` };
+    const activity = (id: string, text: string) => ({ type: "message", id, channelId: "msteams", serviceUrl: connector.url, from: { id: "29:u", aadObjectId: "aad-u" }, recipient: { id: "28:bot" }, conversation, text, locale: "fi-FI" });
+    /** The Bot Framework's 200 comes after the turn, reply included: what it waited for is what came before. */
+    const turn = async (id: string, text: string) => {
+      const from = await settled();
+      const res = await fetch(`${runtime.server!.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity(id, text)) });
+      const done = performance.now();
+      expect(res.status).toBe(200);
+      oneTrip((proxy?.trips.slice(from) ?? []).filter((t) => t.at <= done && !NOT_WAITED.test(t.sql)), "INSERT INTO claims", "FROM conversations", "FROM home_regions");
+      return cardText(connector.sent.filter((x) => x.conversationId === conversation.id).at(-1)!);
+    };
+    expect(await turn("t1", "montako sote-järjestöä meillä on?")).toMatch(/Kotialueena Pirkanmaa/);
+    expect(await turn("t2", "entä Kainuun?")).toMatch(/Kainuu/);
   });
 
   it("a reply in a thread the bot has no part in is not answered", async () => {
