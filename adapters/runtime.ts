@@ -109,7 +109,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   });
   // Outside the loop, so the loop logs and routes questions with the home region already known;
   // outermost, the reads made in one query for a message no claim has read for.
-  const homeRegions = createHomeRegions({ store: await createSqlHomeRegionStore(sql, ahead), knowledge: store, coordinators, log: say });
+  const homeRegions = createHomeRegions({ store: await createSqlHomeRegionStore(sql, ahead), knowledge: store, coordinators, log: say, ...(shared ? { cacheMs: 0 } : {}) });
   const wrapped = homeRegions.wrap(loop.wrap(bot));
   const served = ahead ? ahead.wrap(wrapped) : wrapped;
 

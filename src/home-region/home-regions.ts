@@ -17,13 +17,29 @@ export interface HomeRegionOptions {
   coordinators: Coordinators;
   now?: () => Date;
   log?: (event: string, context: Record<string, unknown>) => void;
+  /** How long a place's setting is reused for questions before it is read again (milliseconds); 0: read for every question. */
+  cacheMs?: number;
 }
+
+/**
+ * Every question needs its place's home region, and settings change rarely. With one instance,
+ * every `kotialue` change goes through this process, which forgets what it remembered at once: a
+ * place's setting is kept a few seconds, and a question costs no database read. With several
+ * instances a change made on another would go unseen here for those seconds, so the runtime sets
+ * 0 there: the setting is read for every question, in the round trip of the event's claim
+ * (src/state/read-ahead.ts), and a change applies from the next question on every instance.
+ */
+const CACHE_MS = 5_000;
+/** Places remembered at most; all are forgotten when there are more (a cheap bound). */
+const MAX_CACHED = 10_000;
 
 const LEVELS: HomeLevel[] = ["channel", "organisation"];
 
 export function createHomeRegions(o: HomeRegionOptions) {
   const now = o.now ?? (() => new Date());
   const log = o.log ?? (() => {});
+  const cacheMs = o.cacheMs ?? CACHE_MS;
+  const cached = new Map<string, { region: string | undefined; until: number }>();
   const regionName = (id: string | undefined, lang: keyof typeof HOME) =>
     id === undefined ? undefined : (o.knowledge.current().knowledge.regions.find((r) => r.id === id)?.names[lang] ?? id);
   const placeOf = (level: HomeLevel, m: IncomingMessage) => (level === "channel" ? m.channel : m.organisation);
@@ -55,23 +71,31 @@ export function createHomeRegions(o: HomeRegionOptions) {
     }
     if (c.kind === "clear") {
       const cleared = await o.store.clear(c.level, place);
+      cached.clear();
       log("home region cleared", { user: m.userId, level: c.level, place });
       return curationReply(c.language, cleared ? w.cleared(level) : w.notSet(level), [], true);
     }
     await o.store.set({ level: c.level, place, region: ids[0]!, setBy: m.userId ?? "", at: now().toISOString() });
+    // An organisation's setting applies in all its channels: every remembered place is forgotten.
+    cached.clear();
     log("home region set", { user: m.userId, level: c.level, place, region: ids[0] });
     return curationReply(c.language, w.set(regionName(ids[0], c.language)!, level), [], true);
   };
 
-  /**
-   * The narrowest setting where the message was written, read for every question (with a shared
-   * database, in the round trip of the event's claim: src/state/read-ahead.ts), so a change made on
-   * any instance applies from the next question. A store that fails costs only the home region.
-   */
+  /** The narrowest setting where the message was written; a store that fails costs only the home region. */
   const homeRegionOf = async (m: IncomingMessage): Promise<string | undefined> => {
     if (!m.channel && !m.organisation) return undefined;
+    const key = `${m.channel ?? ""}\n${m.organisation ?? ""}`;
+    const at = now().getTime();
+    const hit = cached.get(key);
+    if (hit && hit.until > at) return hit.region;
     try {
-      return await o.store.regionFor(m);
+      const region = await o.store.regionFor(m);
+      if (cacheMs > 0) {
+        if (cached.size >= MAX_CACHED) cached.clear();
+        cached.set(key, { region, until: at + cacheMs });
+      }
+      return region;
     } catch (err) {
       log("home region not read", { reason: failureReason(err) });
       return undefined;

@@ -105,7 +105,9 @@ describe.each(DIALECTS)("round trips before a reply, %s", (dialect) => {
     expect(text(second.reply)).toMatch(/Kainuu/);
     oneTrip(second.waited, "INSERT INTO claims", "FROM conversations", "FROM claims WHERE key");
 
-    // Another instance changes the home region: the next question here uses it at once.
+    // Another instance changes the home region: the next question here uses it at once. (One
+    // instance alone, on SQLite, keeps a place's setting 5 s: every change goes through it.)
+    if (dialect === "sqlite") return;
     await setHome("kainuu");
     const third = await ask(() => event({ type: "app_mention", user: "U1", channel, ts: "102.0", text: "<@UBOT> montako sote-järjestöä meillä on?" }), posted(channel, 2));
     expect(text(third.reply)).toMatch(/Kotialueena Kainuu/);

@@ -1,7 +1,8 @@
-// The home region a question needs is the database's at that moment (with a shared database it is
-// read with the event's claim, src/state/read-ahead.ts): a `kotialue` change made here or through
-// another instance's store applies from the next question, and a failed read costs only the home
-// region.
+// The home region a question needs. With one instance it is kept in memory a few seconds instead of
+// being read for every question: a `kotialue` change on this instance applies from the next
+// question, one made through another store once the time is up, and a failed read is not
+// remembered. With several (cacheMs 0) it is read for every question, so a change made on
+// another instance applies from the next question.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +19,7 @@ import { KNOWLEDGE_DIR, testBot } from "../helpers/bot.js";
 const knowledge = createKnowledgeStore(KNOWLEDGE_DIR);
 const place = { platform: "slack", channel: "slack:C1", organisation: "slack:T1", userId: "slack:UCOORD" };
 
-async function setUp() {
+async function setUp(cacheMs = 5_000) {
   const sql = openSqlite(mkdtempSync(join(tmpdir(), "home-cache-")));
   const store = await createSqlHomeRegionStore(sql);
   const reads = { n: 0, fail: false };
@@ -26,17 +27,56 @@ async function setUp() {
     ...store,
     regionFor: (places) => (reads.n++, reads.fail ? Promise.reject(new Error("database unreachable")) : store.regionFor(places)),
   };
+  let at = Date.parse("2026-03-01T10:00:00Z");
   const seen: Array<string | undefined> = [];
   const inner: Bot = { ...testBot(), handle: async (m: IncomingMessage) => (seen.push(m.homeRegion), testBot().help("fi")) };
-  const bot = createHomeRegions({ store: counted, knowledge, coordinators: parseCoordinators("slack:UCOORD") }).wrap(inner);
+  const bot = createHomeRegions({ store: counted, knowledge, coordinators: parseCoordinators("slack:UCOORD"), now: () => new Date(at), cacheMs }).wrap(inner);
   let n = 0;
   const say = (text: string) => bot.handle({ ...place, text, conversationId: `c-${++n}` });
-  return { store, reads, seen, say };
+  return { store, reads, seen, say, later: (ms: number) => (at += ms) };
 }
 
-describe("the home region of each question", () => {
-  it("is read for every question, so a change made here or on another instance applies at once", async () => {
+describe("home regions kept in memory for questions", () => {
+  it("reads a place's settings once, and again after a local change or when the time is up", async () => {
     const t = await setUp();
+    await t.say("montako järjestöä meillä on?");
+    await t.say("montako järjestöä meillä on?");
+    expect(t.reads.n).toBe(1);
+    expect(t.seen).toEqual([undefined, undefined]);
+
+    await t.say("kotialue kanava Lappi");
+    await t.say("montako järjestöä meillä on?");
+    expect(t.seen.at(-1)).toBe("lappi");
+
+    // Another instance sharing the database changes the setting: seen here once the time is up.
+    await t.store.set({ level: "channel", place: "slack:C1", region: "kainuu", setBy: "slack:UCOORD", at: "2026-03-01T10:00:01Z" });
+    t.later(4_000);
+    await t.say("montako järjestöä meillä on?");
+    expect(t.seen.at(-1)).toBe("lappi");
+    t.later(1_001);
+    await t.say("montako järjestöä meillä on?");
+    expect(t.seen.at(-1)).toBe("kainuu");
+
+    await t.say("kotialue kanava pois");
+    await t.say("montako järjestöä meillä on?");
+    expect(t.seen.at(-1)).toBeUndefined();
+  });
+
+  it("does not remember a failed read", async () => {
+    const t = await setUp();
+    t.reads.fail = true;
+    await t.say("montako järjestöä meillä on?");
+    t.reads.fail = false;
+    await t.store.set({ level: "organisation", place: "slack:T1", region: "lappi", setBy: "slack:UCOORD", at: "2026-03-01T10:00:01Z" });
+    await t.say("montako järjestöä meillä on?");
+    expect(t.reads.n).toBe(2);
+    expect(t.seen).toEqual([undefined, "lappi"]);
+  });
+});
+
+describe("home regions with several instances (cacheMs 0)", () => {
+  it("is read for every question, so a change made here or on another instance applies at once", async () => {
+    const t = await setUp(0);
     await t.say("montako järjestöä meillä on?");
     await t.say("montako järjestöä meillä on?");
     expect(t.reads.n).toBe(2);
@@ -58,16 +98,5 @@ describe("the home region of each question", () => {
     await t.say("kotialue kanava pois");
     await t.say("montako järjestöä meillä on?");
     expect(t.seen.at(-1)).toBe("lappi");
-  });
-
-  it("costs only the home region when its read fails", async () => {
-    const t = await setUp();
-    t.reads.fail = true;
-    await t.say("montako järjestöä meillä on?");
-    t.reads.fail = false;
-    await t.store.set({ level: "organisation", place: "slack:T1", region: "lappi", setBy: "slack:UCOORD", at: "2026-03-01T10:00:01Z" });
-    await t.say("montako järjestöä meillä on?");
-    expect(t.reads.n).toBe(2);
-    expect(t.seen).toEqual([undefined, "lappi"]);
   });
 });
