@@ -10,6 +10,7 @@ import { createCurator } from "../src/curation/curator.js";
 import { createSqlStateStore } from "../src/state/curation-store.js";
 import { DATABASE_FILE, openDatabase, type TimedSql } from "../src/state/database.js";
 import { createSqlClaims, memoryClaims } from "../src/state/claims.js";
+import { createReadAhead } from "../src/state/read-ahead.js";
 import { createSqlConversations } from "../src/state/sql-conversations.js";
 import { formatProblem } from "../src/knowledge/parse-file.js";
 import { createHomeRegions } from "../src/home-region/home-regions.js";
@@ -70,9 +71,11 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
   });
   const { store, files } = source;
   await files.settle(new Date());
-  // With several instances, what a platform retries and what a conversation remembers is shared.
-  const conversations = shared ? await createSqlConversations(sql, { background: sql.background, onError: (err, conversation) => log.error("conversation context not saved; its next question starts afresh", { err, conversation }) }) : undefined;
-  const claims = shared ? await createSqlClaims(sql, Date.now, conversations) : memoryClaims();
+  // With several instances, what a platform retries and what a conversation remembers is shared;
+  // what a question reads before its reply is read with its event's claim, in one round trip.
+  const ahead = shared ? createReadAhead(sql) : undefined;
+  const conversations = shared ? await createSqlConversations(sql, { background: sql.background, ahead, onError: (err, conversation) => log.error("conversation context not saved; its next question starts afresh", { err, conversation }) }) : undefined;
+  const claims = shared ? await createSqlClaims(sql, Date.now, ahead) : memoryClaims();
 
   const sendTo = async (platform: string, address: unknown, reply: Reply, options?: { newThread?: boolean }) => {
     const adapter = adapters.find((a) => a.name === platform);
@@ -89,7 +92,7 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
     log: say,
   });
   const bot = createBot({ store, curator, ...(conversations ? { conversations } : {}) });
-  const loopStore = await createSqlLoopStore(sql, { background: sql.background, onError: (err, questions) => log.error("question log write failed", { err, questions }) });
+  const loopStore = await createSqlLoopStore(sql, { background: sql.background, ahead, onError: (err, questions) => log.error("question log write failed", { err, questions }) });
   const loop = createLoop({
     store: loopStore,
     fallbackChannel,
@@ -104,9 +107,11 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
       return address === undefined ? undefined : { platform, address };
     },
   });
-  // Outermost, so the loop logs and routes questions with the home region already known.
-  const homeRegions = createHomeRegions({ store: await createSqlHomeRegionStore(sql), knowledge: store, coordinators, log: say });
-  const served = homeRegions.wrap(loop.wrap(bot));
+  // Outside the loop, so the loop logs and routes questions with the home region already known;
+  // outermost, the reads made in one query for a message no claim has read for.
+  const homeRegions = createHomeRegions({ store: await createSqlHomeRegionStore(sql, ahead), knowledge: store, coordinators, log: say, ...(shared ? { cacheMs: 0 } : {}) });
+  const wrapped = homeRegions.wrap(loop.wrap(bot));
+  const served = ahead ? ahead.wrap(wrapped) : wrapped;
 
   // Each SDK is imported only when its platform is configured: botbuilder alone is 130 MB.
   const context = { bot: served, env, log, db: sql, claims, coordinators, loop };
@@ -126,10 +131,11 @@ export async function startRuntime(given: NodeJS.ProcessEnv, log: Logger, knowle
 
   const round = (ms: number) => Math.round(ms * 1000) / 1000;
   const health = async () => {
-    // Read before this check's own query: the benchmark takes the difference per question.
+    // Read before this check's own query, which no reply waits for and so is counted apart: the
+    // benchmark takes the difference per question.
     const { queries, ms, background } = sql.stats();
     const started = performance.now();
-    const database = await sql.get("SELECT 1 AS ok").then(
+    const database = await sql.background.get("SELECT 1 AS ok").then(
       () => ({ ok: true, ms: Math.round((performance.now() - started) * 10) / 10 }),
       (err: unknown) => ({ ok: false, error: (err as Error).message }),
     );

@@ -41,7 +41,7 @@ export async function benchInstances(print: (line: string) => void, knowledgeDir
     const sqlite = await startRuntime(env({}), silentLogger(), knowledgeDir);
     const shared = await startRuntime(env({ DATABASE_URL: postgres.url }), silentLogger(), knowledgeDir);
     runtimes.push(sqlite, shared);
-    type Times = { queryMs: number; background: { queryMs: number } };
+    type Times = { queries: number; queryMs: number; background: { queryMs: number } };
     const storeTime = async (runtime: Runtime) => ((await (await fetch(`${runtime.server!.url}/health`)).json()) as { database: Times }).database;
     /**
      * Each question's round trip, and the time the runtime spent on its database during it: what
@@ -51,6 +51,7 @@ export async function benchInstances(print: (line: string) => void, knowledgeDir
     const sample = async (runtime: Runtime, count: number, cold = false) => {
       const trip: number[] = [];
       const store: number[] = [];
+      const calls: number[] = [];
       const background: number[] = [];
       for (let i = 0; i < count; i++) {
         const before = await storeTime(runtime);
@@ -59,10 +60,11 @@ export async function benchInstances(print: (line: string) => void, knowledgeDir
         trip.push(performance.now() - t);
         const after = await storeTime(runtime);
         store.push(after.queryMs - before.queryMs);
+        calls.push(after.queries - before.queries);
         background.push(after.background.queryMs - before.background.queryMs);
       }
       const p = (xs: number[]) => (xs.sort((x, y) => x - y), { p50: percentile(xs, 50), p99: percentile(xs, 99) });
-      return { trip: p(trip), store: p(store), background: p(background) };
+      return { trip: p(trip), store: p(store), background: p(background), calls: { p50: percentile(calls.sort((x, y) => x - y), 50), max: calls.at(-1)! } };
     };
     for (const r of runtimes) await sample(r, 40);
     type Round = Awaited<ReturnType<typeof sample>>;
@@ -73,21 +75,24 @@ export async function benchInstances(print: (line: string) => void, knowledgeDir
       rounds.sqliteCold.push(await sample(sqlite, 100, true));
       rounds.postgresCold.push(await sample(shared, 100, true));
     }
-    const of = (name: keyof typeof rounds, what: keyof Round) => ({ p50: median(rounds[name].map((x) => x[what].p50)), p99: median(rounds[name].map((x) => x[what].p99)) });
+    const of = (name: keyof typeof rounds, what: "trip" | "store" | "background") => ({ p50: median(rounds[name].map((x) => x[what].p50)), p99: median(rounds[name].map((x) => x[what].p99)) });
     const line = (label: string, x: { p50: number; p99: number }) => `${label.padEnd(52)} p50 ${x.p50.toFixed(2)} ms  p99 ${x.p99.toFixed(2)} ms`;
-    const added = (what: keyof Round, cold = false) => {
+    const added = (what: "trip" | "store" | "background", cold = false) => {
       const [pg, lite] = [of(cold ? "postgresCold" : "postgres", what), of(cold ? "sqliteCold" : "sqlite", what)];
       return `p50 ${(pg.p50 - lite.p50).toFixed(2)} ms, p99 ${(pg.p99 - lite.p99).toFixed(2)} ms`;
     };
     print(line("database time the reply waited for, SQLite", of("sqlite", "store")) + ` (median of ${ROUNDS} rounds of 200)`);
     print(line("database time the reply waited for, PostgreSQL", of("postgres", "store")));
     print(`the shared store adds per question: ${added("store")} (target: p99 under 2 ms)`);
-    // A new conversation (or one quiet for 5 s) also reads its home region and whether it is a
-    // coordinators' case: each instance keeps those 5 s only.
+    // A new conversation: nothing of it is known yet to any instance (its context, its place's home
+    // region, whether it is a coordinators' case), all read with the claim (src/state/read-ahead.ts).
     print(line("the same in a new conversation, SQLite", of("sqliteCold", "store")) + ` (${ROUNDS} rounds of 100)`);
     print(line("the same in a new conversation, PostgreSQL", of("postgresCold", "store")) + ` (adds ${added("store", true)})`);
-    print(line("writes not waited for, SQLite", of("sqlite", "background")));
-    print(line("writes not waited for, PostgreSQL", of("postgres", "background")) + " (the context, the question log)");
+    // Counted, not timed: how many database calls (each one round trip with PostgreSQL) a reply waited for.
+    const calls = (name: keyof typeof rounds) => `p50 ${median(rounds[name].map((x) => x.calls.p50))}, max ${Math.max(...rounds[name].map((x) => x.calls.max))}`;
+    print(`database calls a reply waited for, PostgreSQL: follow-ups ${calls("postgres")}; new conversations ${calls("postgresCold")}`);
+    print(line("calls not waited for, SQLite", of("sqlite", "background")));
+    print(line("calls not waited for, PostgreSQL", of("postgres", "background")) + " (the context, the question log, /health's own check)");
     print(line("whole round trip, SQLite", of("sqlite", "trip")));
     print(line("whole round trip, PostgreSQL", of("postgres", "trip")) + ` (adds ${added("trip")}; the database server on the same 2 cores)`);
     // The floor under it: one query's round trip to the server process, on this machine now.

@@ -46,12 +46,17 @@ type SharedFile = { name?: string; size?: number; url_private_download?: string;
 export function registerListeners(app: App, deps: SlackDeps): void {
   const { bot, log } = deps;
   const claims = deps.claims ?? memoryClaims();
-  // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again,
-  // and with several instances the retry may reach another one: the event id is claimed once (with
-  // the conversation it asks in, whose context a shared store reads in the same round trip).
-  const firstTime = (eventId: string, conversationId?: string) => claims.claim(`slack:event:${eventId}`, EVENT_MS, conversationId);
   // Threads the bot has answered in: a plain message there continues the conversation.
-  const threads = { add: (id: string) => claims.claim(`slack:thread:${id}`, THREAD_MS), has: (id: string) => claims.has(`slack:thread:${id}`) };
+  const threadKey = (id: string) => `slack:thread:${id}`;
+  const threads = { add: (id: string) => claims.claim(threadKey(id), THREAD_MS), has: (id: string) => claims.has(threadKey(id)) };
+  /** The conversation and place of a message at that address, as the core names them. */
+  const placeOf = (address: SlackAddress) => ({ conversationId: slackConversationId(address.channel, address.thread_ts), ...slackPlace(address) });
+  // Slack resends an event it thinks was lost (x-slack-retry-num); Bolt runs the listener again,
+  // and with several instances the retry may reach another one: the event id is claimed once. With
+  // the address the answer goes to (and a thread whose holding is asked next), a shared store reads
+  // what the answer needs in the claim's own round trip (src/state/read-ahead.ts).
+  const firstTime = (eventId: string, address?: SlackAddress, thread?: string) =>
+    claims.claim(`slack:event:${eventId}`, EVENT_MS, address && { place: placeOf(address), ...(thread ? { held: threadKey(thread) } : {}) });
 
   // The user's Slack locale is a hint for short questions whose language the words do not tell,
   // and the name authors a coordinator's knowledge commit. One users.info call per user (per
@@ -74,11 +79,11 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     Promise.race([localeOf(client, user), new Promise<undefined>((resolve) => void setTimeout(() => resolve(undefined), 1000).unref())]);
 
   const answerIn = async (client: WebClient, text: string, user: string, address: SlackAddress, startsThread = false) => {
-    const conversationId = slackConversationId(address.channel, address.thread_ts);
+    const place = placeOf(address);
     const { locale, name } = await profileOf(client, user);
-    const reply = await bot.handle({ text, conversationId, userId: `slack:${user}`, platform: "slack", address, ...slackPlace(address), ...(locale ? { locale } : {}), ...(name ? { userName: name } : {}), ...(startsThread ? { startsThread } : {}) });
+    const reply = await bot.handle({ text, ...place, userId: `slack:${user}`, platform: "slack", address, ...(locale ? { locale } : {}), ...(name ? { userName: name } : {}), ...(startsThread ? { startsThread } : {}) });
     await deps.poster.postReply(client, address, reply);
-    if (address.thread_ts) await threads.add(conversationId);
+    if (address.thread_ts) await threads.add(place.conversationId);
   };
   /** The declared size is checked first (cheap), then the bytes as they arrive (the truth). */
   const fetchAndAsk = async (file: SharedFile, url: string, token: string, ask: (text: string) => Promise<Reply>, locale: string | undefined): Promise<Reply> => {
@@ -96,7 +101,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.event("app_mention", async ({ event, body, client, context }) => {
     const address = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...workspaceOf(context) };
-    if (!(await firstTime(body.event_id, slackConversationId(address.channel, address.thread_ts)))) return;
+    if (!(await firstTime(body.event_id, address))) return;
     const text = cleanSlackText(event.text, context.botUserId);
     // A mention outside a thread is answered in a new thread named by the mention itself.
     await guard("mention", () => answerIn(client, text, event.user ?? "", address, !event.thread_ts), { channel: event.channel, eventId: body.event_id });
@@ -123,10 +128,14 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (message.user === me || (me && message.text.includes(`<@${me}`))) return; // mentions are app_mention's
     const inDm = message.channel_type === "im";
     const threadTs = "thread_ts" in message ? message.thread_ts : undefined;
-    const thread = threadTs && slackConversationId(message.channel, threadTs);
-    if (!inDm && !(thread && ((await threads.has(thread)) || (await deps.loop?.watches(thread))))) return;
-    if (!(await firstTime(body.event_id, slackConversationId(message.channel, threadTs)))) return;
+    const thread = threadTs ? slackConversationId(message.channel, threadTs) : undefined;
+    if (!inDm && !thread) return;
     const address = { channel: message.channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...workspaceOf(context) };
+    // Claimed before it is known to be the bot's: the claim's round trip also reads whether the bot
+    // answered in the thread (and, with the answer's reads, whether coordinators answer a case
+    // there). A reply in someone else's thread is claimed for nothing: a row for an hour.
+    if (!(await firstTime(body.event_id, address, inDm ? undefined : thread))) return;
+    if (!inDm && thread && !((await threads.has(thread)) || (await deps.loop?.watches(thread)))) return;
     await guard("message", () => answerIn(client, cleanSlackText(message.text!, me), message.user, address), { channel: message.channel, eventId: body.event_id });
   });
 

@@ -43,8 +43,10 @@ function createHandler(bot: Bot, log: Logger, welcomed: Welcomed, claims: Claims
   const handler = new ActivityHandler();
   handler.onMessage(async (context, next) => {
     const a = context.activity;
-    // A redelivered activity (the same id in the same conversation) is answered once, on any instance.
-    if (a.id && !(await claims.claim(`teams:activity:${a.conversation.id}:${a.id}`, ACTIVITY_MS, `teams:${a.conversation.id}`))) {
+    const conversationId = `teams:${a.conversation.id}`;
+    // A redelivered activity (the same id in the same conversation) is answered once, on any
+    // instance; a shared store reads what the answer needs in the claim's round trip.
+    if (a.id && !(await claims.claim(`teams:activity:${a.conversation.id}:${a.id}`, ACTIVITY_MS, { place: { conversationId, ...teamsPlace(a) } }))) {
       log.info("teams activity already answered", { conversation: a.conversation.id, activity: a.id });
       return next();
     }
@@ -72,7 +74,7 @@ function createHandler(bot: Bot, log: Logger, welcomed: Welcomed, claims: Claims
     if (text || attachment) {
       const reply = await bot.handle({
         text,
-        conversationId: `teams:${a.conversation.id}`,
+        conversationId,
         userId: `teams:${a.from.aadObjectId ?? a.from.id}`,
         ...(a.from.name ? { userName: a.from.name } : {}),
         platform: "teams",

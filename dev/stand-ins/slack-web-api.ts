@@ -17,6 +17,8 @@ export interface Call {
   token?: string;
   /** The ts the stand-in gave a posted message (a thread's id in Slack). */
   ts?: string;
+  /** performance.now() when it arrived: to order it against what else the bot sent (its database's round trips). */
+  at: number;
 }
 
 export async function startSlackStandIn() {
@@ -58,7 +60,7 @@ export async function startSlackStandIn() {
     }
     const ts = `${Math.floor(Date.now() / 1000)}.${String(calls.length).padStart(6, "0")}`;
     const token = req.headers.authorization?.replace(/^Bearer /, "") ?? (typeof body.token === "string" ? body.token : undefined);
-    calls.push({ method, body, ts, ...(token ? { token } : {}) });
+    calls.push({ method, body, ts, at: performance.now(), ...(token ? { token } : {}) });
     const answer = (json: unknown) => {
       const late = slow.get(method)?.shift();
       if (late === undefined) res.json(json);
@@ -78,7 +80,7 @@ export async function startSlackStandIn() {
     } else answer({ ok: true, ts, channel: body.channel });
   });
   app.post("/response/:id", express.json(), (req, res) => {
-    calls.push({ method: `response_url:${req.params.id}`, body: req.body as Record<string, unknown> });
+    calls.push({ method: `response_url:${req.params.id}`, body: req.body as Record<string, unknown>, at: performance.now() });
     res.json({ ok: true });
   });
   /** Whether two tokens are of one workspace; a token the stand-in did not issue (SLACK_BOT_TOKEN) is of T1. */

@@ -17,15 +17,17 @@ export interface HomeRegionOptions {
   coordinators: Coordinators;
   now?: () => Date;
   log?: (event: string, context: Record<string, unknown>) => void;
-  /** How long a place's settings are reused for questions before they are read again (milliseconds). */
+  /** How long a place's setting is reused for questions before it is read again (milliseconds); 0: read for every question. */
   cacheMs?: number;
 }
 
 /**
- * Every question needs its place's home region, and settings change rarely: they are kept in
- * memory a few seconds, so a question costs no database round trip. A `kotialue` change on this
- * instance forgets them at once; one made on another instance (a shared database) is seen here
- * within this time at most, which is short beside how seldom they change.
+ * Every question needs its place's home region, and settings change rarely. With one instance,
+ * every `kotialue` change goes through this process, which forgets what it remembered at once: a
+ * place's setting is kept a few seconds, and a question costs no database read. With several
+ * instances a change made on another would go unseen here for those seconds, so the runtime sets
+ * 0 there: the setting is read for every question, in the round trip of the event's claim
+ * (src/state/read-ahead.ts), and a change applies from the next question on every instance.
  */
 const CACHE_MS = 5_000;
 /** Places remembered at most; all are forgotten when there are more (a cheap bound). */
@@ -88,10 +90,11 @@ export function createHomeRegions(o: HomeRegionOptions) {
     const hit = cached.get(key);
     if (hit && hit.until > at) return hit.region;
     try {
-      const settings = await o.store.settingsFor(m);
-      const region = settings.channel ?? settings.organisation;
-      if (cached.size >= MAX_CACHED) cached.clear();
-      cached.set(key, { region, until: at + cacheMs });
+      const region = await o.store.regionFor(m);
+      if (cacheMs > 0) {
+        if (cached.size >= MAX_CACHED) cached.clear();
+        cached.set(key, { region, until: at + cacheMs });
+      }
       return region;
     } catch (err) {
       log("home region not read", { reason: failureReason(err) });

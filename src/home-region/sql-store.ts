@@ -1,5 +1,6 @@
 // Home regions in the bot's database (SQLite or PostgreSQL, src/state/sql.ts), one row per level and place.
 import { migrate, type Migration, type Sql } from "../state/database.js";
+import type { ReadAhead } from "../state/read-ahead.js";
 import type { HomeLevel } from "./commands.js";
 import type { HomeRegionStore } from "./store.js";
 
@@ -17,15 +18,33 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-export async function createSqlHomeRegionStore(sql: Sql): Promise<HomeRegionStore> {
+type Places = { channel?: string; organisation?: string };
+
+/** The settings of a channel and of an organisation, the two its parameters. */
+const AT_PLACES = "FROM home_regions WHERE (level = 'channel' AND place = ?) OR (level = 'organisation' AND place = ?)";
+const placesOf = ({ channel, organisation }: Places) => [channel ?? null, organisation ?? null];
+
+/** The narrowest setting for the places: 'channel' sorts before 'organisation'. */
+const regionOf = (places: Places) => ({ sql: `SELECT region ${AT_PLACES} ORDER BY level LIMIT 1`, params: placesOf(places) });
+
+/** With the shared store's reads ahead (a server), a question's home region is read with its event's claim. */
+export async function createSqlHomeRegionStore(sql: Sql, ahead?: ReadAhead): Promise<HomeRegionStore> {
   await migrate(sql, MIGRATIONS);
+  const readAhead = ahead?.add<Places>({
+    of: ({ channel, organisation }) => (channel || organisation ? { channel, organisation } : undefined),
+    key: (p) => `${p.channel ?? ""}\n${p.organisation ?? ""}`,
+    select: regionOf,
+  });
   return {
-    // Asked for every question: one query for both levels (a round trip each counts on a server).
-    async settingsFor({ channel, organisation }) {
-      const rows = await sql.all<{ level: HomeLevel; region: string }>(
-        "SELECT level, region FROM home_regions WHERE (level = 'channel' AND place = ?) OR (level = 'organisation' AND place = ?)",
-        [channel ?? null, organisation ?? null],
-      );
+    async regionFor(places) {
+      const read = readAhead?.(places);
+      if (read) return read.value ?? undefined;
+      const q = regionOf(places);
+      return (await sql.get<{ region: string }>(q.sql, q.params))?.region;
+    },
+    // One query for both levels (a round trip each counts on a server).
+    async settingsFor(places) {
+      const rows = await sql.all<{ level: HomeLevel; region: string }>(`SELECT level, region ${AT_PLACES}`, placesOf(places));
       return Object.fromEntries(rows.map((r) => [r.level, r.region]));
     },
     async set(s) {

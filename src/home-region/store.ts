@@ -15,6 +15,8 @@ export interface HomeRegionSetting {
 export interface HomeRegionStore {
   /** The region set for the channel and the one set for the organisation, where there is one. */
   settingsFor(places: { channel?: string; organisation?: string }): Promise<Partial<Record<HomeLevel, string>>>;
+  /** The region that applies there: the channel's setting, else the organisation's (read for every question). */
+  regionFor(places: { channel?: string; organisation?: string }): Promise<string | undefined>;
   /** Adds or replaces the setting of that level and place. */
   set(setting: HomeRegionSetting): Promise<void>;
   /** False when there was nothing to clear. */

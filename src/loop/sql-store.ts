@@ -9,6 +9,7 @@
 // it also reads. A crash loses at most the last few milliseconds of questions, never an answer.
 import { randomInt } from "node:crypto";
 import { migrate, type Sql } from "../state/database.js";
+import type { ReadAhead } from "../state/read-ahead.js";
 import type { Param } from "../state/sql.js";
 import { fold } from "../text/normalise.js";
 import { batchedWrites, type BatchOptions } from "./batched-writes.js";
@@ -50,8 +51,14 @@ async function insertRows(tx: Sql, head: string, width: number, rows: Param[][])
 // Which questions a report covers: asked since a date, in one organisation or (org null) in all.
 const SCOPE = "q.at >= ? AND (CAST(? AS TEXT) IS NULL OR q.organisation = ?)";
 
-export async function createSqlLoopStore(sql: Sql, options: BatchOptions & { background?: Sql } = {}): Promise<LoopStore> {
+/**
+ * `background`: where the question log's writes go, counted apart (sql.ts). `ahead`: the shared
+ * store's reads ahead, with which every message's claim also reads whether its conversation is a
+ * coordinators' case (almost never; the case itself is then read as before).
+ */
+export async function createSqlLoopStore(sql: Sql, options: BatchOptions & { background?: Sql; ahead?: ReadAhead } = {}): Promise<LoopStore> {
   await migrate(sql, LOOP_MIGRATIONS);
+  const caseAhead = options.ahead?.add({ of: (p) => p.conversationId, key: (thread) => thread, select: (thread) => ({ sql: "SELECT id FROM loop_escalations WHERE thread = ? LIMIT 1", params: [thread] }) });
   const entriesOf = (id: number) => sql.all<EntryRow>("SELECT kind, entry_id FROM loop_question_entries WHERE question_id = ? ORDER BY kind, entry_id", [id]);
   const escalationBy = async (column: "question_id" | "thread", value: string | number) => {
     const r = await sql.get<EscalationRow>(`SELECT * FROM loop_escalations WHERE ${column} = ?`, [value]);
@@ -140,7 +147,7 @@ export async function createSqlLoopStore(sql: Sql, options: BatchOptions & { bac
       const n = rowId(questionId);
       return n === undefined ? undefined : escalationBy("question_id", n);
     },
-    escalationInThread: (thread) => escalationBy("thread", thread),
+    escalationInThread: async (thread) => (caseAhead?.(thread)?.value === null ? undefined : escalationBy("thread", thread)),
     async markAnswered(id, at) {
       await sql.run("UPDATE loop_escalations SET status = 'answered', answered_at = coalesce(answered_at, ?) WHERE id = ?", [at, id]);
     },

@@ -2,35 +2,26 @@
 // knows the previous question. A row lives until its expiry (30 idle minutes); reads ignore expired
 // rows and the chores delete them.
 //
-// A question costs the database one round trip before its reply, not three:
-// - the read rides on the event's claim (claims.ts reads the context in the same statement and
-//   hands it over with readAhead), when the answer starts right after the claim;
+// A question costs the database one round trip before its reply:
+// - the read rides on the event's claim (read-ahead.ts: the claim reads the context in the same
+//   statement, with the other stores' reads), when the answer starts right after the claim;
 // - the write is not waited for: the bot sends it and posts its reply while it lands. A follow-up
 //   is typed by someone who has read that reply, long after a write of a millisecond; on this
 //   instance it reads the context being written, not the row. A write that fails is reported
 //   (onError) and costs the follow-up its context, not the reply.
 import type { ConversationStore } from "../conversation.js";
 import { migrate, perDialect, type Sql } from "./database.js";
+import type { ReadAhead } from "./read-ahead.js";
 
 export interface SqlConversations extends ConversationStore {
   /** Deletes the contexts that expired before now; returns how many. */
   expire(now: number): Promise<number>;
-  /** A context read with the event's claim (or none saved): the next get of that conversation uses it if it comes soon. */
-  readAhead(id: string, context: string | undefined): void;
   /** Resolves when every write sent so far has landed (or failed): before the database closes. */
   settle(): Promise<void>;
 }
 
-/** The SELECT that reads a live context, `id` and `now` its parameters: claims.ts joins it to a claim. */
-export const CONTEXT_OF = "SELECT context FROM conversations WHERE id = ? AND expires_at > ?";
-
-/**
- * How long a context read with the claim stays good for the answer. Between them the adapter only
- * checks what the event is (a click, a form, a file); any later answer reads the row again.
- */
-const READ_AHEAD_MS = 1_000;
-/** Read-aheads kept at most (a click never reads its own); all are dropped when there are more. */
-const MAX_READ_AHEAD = 10_000;
+/** The SELECT that reads a live context, `id` and `now` its parameters. */
+const CONTEXT_OF = "SELECT context FROM conversations WHERE id = ? AND expires_at > ?";
 
 export interface SqlConversationsOptions {
   now?: () => number;
@@ -38,10 +29,12 @@ export interface SqlConversationsOptions {
   onError?: (err: unknown, conversationId: string) => void;
   /** Where writes go when they are counted apart from what replies wait for (sql.ts); `sql` by default. */
   background?: Sql;
+  /** The shared store's reads ahead: the context is read with the event's claim. */
+  ahead?: ReadAhead;
 }
 
 export async function createSqlConversations(sql: Sql, o: SqlConversationsOptions = {}): Promise<SqlConversations> {
-  const { now = Date.now, onError = () => {}, background = sql } = o;
+  const { now = Date.now, onError = () => {}, background = sql, ahead } = o;
   await migrate(sql, [
     {
       name: "conversations/001-contexts",
@@ -51,21 +44,16 @@ export async function createSqlConversations(sql: Sql, o: SqlConversationsOption
         CREATE INDEX conversations_expiry ON conversations (expires_at);`),
     },
   ]);
-  const ahead = new Map<string, { context: string | undefined; at: number }>();
+  const readAhead = ahead?.add({ of: (p) => p.conversationId, key: (id) => id, select: (id) => ({ sql: CONTEXT_OF, params: [id, now()] }) });
   // Writes sent and not yet landed, the newest per conversation; one conversation's land in order.
   const writing = new Map<string, { context: string; expiresAt: number; landed: Promise<void> }>();
   return {
     async get(id) {
-      const read = ahead.get(id);
-      ahead.delete(id);
+      const read = readAhead?.(id);
       const pending = writing.get(id);
       if (pending) return pending.expiresAt > now() ? pending.context : undefined;
-      if (read && now() - read.at < READ_AHEAD_MS) return read.context;
+      if (read) return read.value ?? undefined;
       return (await sql.get<{ context: string }>(CONTEXT_OF, [id, now()]))?.context;
-    },
-    readAhead(id, context) {
-      if (ahead.size >= MAX_READ_AHEAD) ahead.clear();
-      ahead.set(id, { context, at: now() });
     },
     async set(id, context, expiresAt) {
       const before = writing.get(id)?.landed ?? Promise.resolve();

@@ -1,6 +1,8 @@
-// The home region a question needs is kept in memory a few seconds instead of being read for
-// every question: a `kotialue` change on this instance applies from the next question, one made
-// through another instance's store once the time is up, and a failed read is not remembered.
+// The home region a question needs. With one instance it is kept in memory a few seconds instead of
+// being read for every question: a `kotialue` change on this instance applies from the next
+// question, one made through another store once the time is up, and a failed read is not
+// remembered. With several (cacheMs 0) it is read for every question, so a change made on
+// another instance applies from the next question.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,18 +19,18 @@ import { KNOWLEDGE_DIR, testBot } from "../helpers/bot.js";
 const knowledge = createKnowledgeStore(KNOWLEDGE_DIR);
 const place = { platform: "slack", channel: "slack:C1", organisation: "slack:T1", userId: "slack:UCOORD" };
 
-async function setUp() {
+async function setUp(cacheMs = 5_000) {
   const sql = openSqlite(mkdtempSync(join(tmpdir(), "home-cache-")));
   const store = await createSqlHomeRegionStore(sql);
   const reads = { n: 0, fail: false };
   const counted: HomeRegionStore = {
     ...store,
-    settingsFor: (places) => (reads.n++, reads.fail ? Promise.reject(new Error("database unreachable")) : store.settingsFor(places)),
+    regionFor: (places) => (reads.n++, reads.fail ? Promise.reject(new Error("database unreachable")) : store.regionFor(places)),
   };
   let at = Date.parse("2026-03-01T10:00:00Z");
   const seen: Array<string | undefined> = [];
   const inner: Bot = { ...testBot(), handle: async (m: IncomingMessage) => (seen.push(m.homeRegion), testBot().help("fi")) };
-  const bot = createHomeRegions({ store: counted, knowledge, coordinators: parseCoordinators("slack:UCOORD"), now: () => new Date(at), cacheMs: 5_000 }).wrap(inner);
+  const bot = createHomeRegions({ store: counted, knowledge, coordinators: parseCoordinators("slack:UCOORD"), now: () => new Date(at), cacheMs }).wrap(inner);
   let n = 0;
   const say = (text: string) => bot.handle({ ...place, text, conversationId: `c-${++n}` });
   return { store, reads, seen, say, later: (ms: number) => (at += ms) };
@@ -69,5 +71,17 @@ describe("home regions kept in memory for questions", () => {
     await t.say("montako järjestöä meillä on?");
     expect(t.reads.n).toBe(2);
     expect(t.seen).toEqual([undefined, "lappi"]);
+  });
+});
+
+describe("home regions with several instances (cacheMs 0)", () => {
+  it("reads the setting for every question, so another instance's change applies from the next one", async () => {
+    const t = await setUp(0);
+    await t.store.set({ level: "organisation", place: "slack:T1", region: "lappi", setBy: "slack:UCOORD", at: "2026-03-01T10:00:01Z" });
+    await t.say("montako järjestöä meillä on?");
+    await t.store.set({ level: "channel", place: "slack:C1", region: "kainuu", setBy: "slack:UCOORD", at: "2026-03-01T10:00:02Z" });
+    await t.say("montako järjestöä meillä on?");
+    expect(t.seen).toEqual(["lappi", "kainuu"]);
+    expect(t.reads.n).toBe(2);
   });
 });

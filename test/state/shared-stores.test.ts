@@ -14,6 +14,9 @@ import { createSqlClaims } from "../../src/state/claims.js";
 import { createSqlStateStore } from "../../src/state/curation-store.js";
 import { openDatabase } from "../../src/state/database.js";
 import { createSqlConversations } from "../../src/state/sql-conversations.js";
+import { createReadAhead } from "../../src/state/read-ahead.js";
+import { createSqlLoopStore } from "../../src/loop/sql-store.js";
+import { testBot } from "../helpers/bot.js";
 import { DIALECTS, testDatabase, type Dialect } from "../helpers/postgres.js";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -105,38 +108,69 @@ describe.each(DIALECTS)("the stores in %s", (dialect) => {
     expect(await kb.expire(now)).toBe(1);
   });
 
-  it("claims with a conversation: its context comes in the claim's round trip, for the answer right after it only", async () => {
+  it("claims with reads ahead: the context, the home region, any case and a thread's claim come in the claim's round trip, for the answer right after it only", async () => {
     const [a, b] = await twoInstances(dialect);
     let now = 10_000;
-    const [ka, kb] = [await createSqlConversations(a, { now: () => now }), await createSqlConversations(b, { now: () => now })];
-    const ca = await createSqlClaims(a, () => now, ka);
+    const ahead = createReadAhead(a, () => now);
+    const ka = await createSqlConversations(a, { now: () => now, ahead });
+    const kb = await createSqlConversations(b, { now: () => now });
+    const ha = await createSqlHomeRegionStore(a, ahead);
+    const la = await createSqlLoopStore(a, { ahead });
+    const ca = await createSqlClaims(a, () => now, ahead);
     await kb.set("teams:19:c", "one", now + 60_000);
+    await (await createSqlHomeRegionStore(b)).set({ level: "organisation", place: "teams:T", region: "kainuu", setBy: "teams:U", at: "2026-01-01" });
+    await createSqlClaims(b, () => now).then((cb) => cb.claim("slack:thread:teams:19:c", 60_000));
+    const place = { conversationId: "teams:19:c", channel: "teams:19:c", organisation: "teams:T" };
     const queries = () => a.stats().queries;
-    expect(await ca.claim("teams:activity:1", 60_000, "teams:19:c")).toBe(true);
     let before = queries();
-    expect(await ka.get("teams:19:c")).toBe("one");
+    expect(await ca.claim("teams:activity:1", 60_000, { place, held: "slack:thread:teams:19:c" })).toBe(true);
+    expect(queries()).toBe(before + (dialect === "postgres" ? 1 : 2));
+    before = queries();
+    expect([await ka.get("teams:19:c"), await ha.regionFor(place), await la.escalationInThread("teams:19:c"), await ca.has("slack:thread:teams:19:c")]).toEqual(["one", "kainuu", undefined, true]);
     expect(queries()).toBe(before);
     // Used once: the next read asks the database, and sees what B wrote since.
     await kb.set("teams:19:c", "two", now + 60_000);
     expect(await ka.get("teams:19:c")).toBe("two");
     expect(queries()).toBe(before + 1);
     // A repeated event is not answered: nothing read with its claim is kept for a later answer.
-    expect(await ca.claim("teams:activity:1", 60_000, "teams:19:c")).toBe(false);
+    expect(await ca.claim("teams:activity:1", 60_000, { place })).toBe(false);
     before = queries();
-    expect(await ka.get("teams:19:c")).toBe("two");
+    expect(await ha.regionFor(place)).toBe("kainuu");
     expect(queries()).toBe(before + 1);
     // An answer that starts long after its claim reads the row again.
-    expect(await ca.claim("teams:activity:2", 60_000, "teams:19:c")).toBe(true);
+    expect(await ca.claim("teams:activity:2", 60_000, { place })).toBe(true);
     await kb.set("teams:19:c", "three", now + 60_000);
     now += 1_000;
     before = queries();
     expect(await ka.get("teams:19:c")).toBe("three");
     expect(queries()).toBe(before + 1);
-    // A conversation with no context saved reads as none, without a query either.
-    expect(await ca.claim("teams:activity:3", 60_000, "teams:19:new")).toBe(true);
+    // What has no row reads as none, without a query either: no context, no home region, no case.
+    expect(await ca.claim("teams:activity:3", 60_000, { place: { conversationId: "teams:19:new", channel: "teams:19:new" }, held: "slack:thread:teams:19:new" })).toBe(true);
     before = queries();
-    expect(await ka.get("teams:19:new")).toBeUndefined();
+    expect([await ka.get("teams:19:new"), await ha.regionFor({ channel: "teams:19:new" }), await la.escalationInThread("teams:19:new"), await ca.has("slack:thread:teams:19:new")]).toEqual([undefined, undefined, undefined, false]);
     expect(queries()).toBe(before);
+    // A conversation that is a coordinators' case is read whole, as before.
+    const questionId = la.addQuestion({ at: "2026-01-01", platform: "teams", conversationId: "teams:19:asker", text: "?", language: "fi", answered: false, regions: [], topics: [] });
+    await la.addEscalation({ id: "e1", questionId, at: "2026-01-01", channel: "teams:19:coord", thread: "teams:19:case", status: "open" });
+    expect(await ca.claim("teams:activity:4", 60_000, { place: { conversationId: "teams:19:case" } })).toBe(true);
+    expect(await la.escalationInThread("teams:19:case")).toMatchObject({ id: "e1", thread: "teams:19:case" });
+  });
+
+  it("a message with no claim before it gets every read in one query as it reaches the bot", async () => {
+    const db = await testDatabase(dialect);
+    cleanups.push(db.done);
+    const ahead = createReadAhead(db.sql);
+    const conversations = await createSqlConversations(db.sql, { ahead });
+    const homes = await createSqlHomeRegionStore(db.sql, ahead);
+    await conversations.set("slack:C1:U1", "context", Date.now() + 60_000);
+    await homes.set({ level: "channel", place: "slack:C1", region: "lappi", setBy: "slack:U", at: "2026-01-01" });
+    const seen: unknown[] = [];
+    const inner = testBot();
+    const bot = ahead.wrap({ ...inner, handle: async (m) => (seen.push(await conversations.get(m.conversationId), await homes.regionFor(m)), inner.help("fi")) });
+    const before = db.sql.stats().queries;
+    await bot.handle({ text: "Mikä on STEA?", conversationId: "slack:C1:U1", channel: "slack:C1", platform: "slack" });
+    expect(seen).toEqual(["context", "lappi"]);
+    expect(db.sql.stats().queries).toBe(before + 1);
   });
 
   it("conversations: a context being written is read on this instance; a write that fails is reported, not thrown", async () => {
