@@ -51,6 +51,8 @@ function formsOf(n: RegionFile["names"]): NameForm[] {
     if (!/[aeiouyäö]$/i.test(stemPart)) continue;
     FI_ENDINGS.forEach((e) => add(stemPart + e, false, true));
   }
+  // Short names in their basic form take the endings too ("Siun sote" -> "Siun sotella", "Eksotelle").
+  for (const short of n.short) if (/[aeiouyäö]$/i.test(short)) FI_ENDINGS.forEach((e) => add(short + e, false, true));
   for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s", false, true);
   if (n.adjective) ADJECTIVE_ENDINGS.forEach((e) => add(n.adjective + e, false, true));
   return [...forms.values()];

@@ -88,9 +88,15 @@ describe("answers with a home region", () => {
   });
 
   it("says an answer that needs no region covers all regions when no home region is set", () => {
-    const reply = ask("onko meillä järjestöneuvottelukunta?");
+    const reply = ask("onko meillä palveluseteli käytössä?");
     expect(reply.answered).toBe(true);
     expect(reply.notes[0]).toBe("Kysymys ei nimennyt aluetta, joten vastaus koskee kaikkia alueita.");
+  });
+
+  it("asks which region when a region's own structures are asked of 'meillä' and no region is known", () => {
+    const reply = ask("onko meillä järjestöneuvottelukunta?");
+    expect(reply.answered).toBe(false);
+    expect(reply.text).toMatch(/Minkä alueen/);
   });
 
   it("ignores a home region the knowledge no longer has", () => {
