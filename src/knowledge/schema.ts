@@ -241,8 +241,8 @@ export const LEXICON_GROUPS = [
   "followup", "there", "refer", "first", "last", "more",
   // the asker's own place ("meillä", "here"): the home region of their channel or organisation
   "home",
-  // attributes the knowledge never holds (contact details, staff, weather…)
-  "unknowable",
+  // attributes the knowledge never holds (contact details, staff, weather…), and the future
+  "unknowable", "future",
   // conversation and language
   "help", "greeting", "thanks", "lang-fi", "lang-sv", "lang-en", "filler",
   // "mietin", "undrar", "I wonder": what follows is the question, what comes before it context

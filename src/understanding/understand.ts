@@ -273,7 +273,8 @@ export function createUnderstander(k: Knowledge): Understander {
           else if (kind === "ordinal") ordinals.push(Number(value));
           else if (kind === "count") counts.push(Number(value));
         }
-        if (h.targets.includes("group:unknowable")) unknowable.push(tokens.slice(h.start, h.end).map((t) => t.raw).join(" "));
+        // Asking about the future is unknowable; a future date in the context is only when the asker needs it.
+        if (h.targets.includes("group:unknowable") || (h.targets.includes("group:future") && !inContext)) unknowable.push(tokens.slice(h.start, h.end).map((t) => t.raw).join(" "));
       }
       const unknown: string[] = [];
       tokens.forEach((t, i) => {

@@ -26,7 +26,7 @@ export interface Vocabulary {
 
 const MIN_STEM = 3;
 /** Groups a compound's last part may name: a structure ("järjestöyhteistyörakenne"), a finding, the tour, what no source gives. */
-const COMPOUND_GROUPS = new Set(["group:structures", "group:highlights", "group:tour", "group:unknowable"]);
+const COMPOUND_GROUPS = new Set(["group:structures", "group:highlights", "group:tour", "group:unknowable", "group:future"]);
 const MIN_COMPOUND_PART = 5;
 
 /** The last vocabulary built, by the words it was built from: an edit of a region file reuses it. */
