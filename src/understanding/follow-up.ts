@@ -54,6 +54,10 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
     if (f.refers && f.regions.length === 0 && !f.ambiguous && f.compare) {
       out.regions = lastTwo(prev);
       kept.push("regions");
+    } else if (f.refers && f.compare && f.regions.length === 1 && p.regions.length === 1 && p.regions[0] !== f.regions[0]) {
+      // "Is its NGO count bigger than Pirkanmaa's?": the conversation's region against the one named.
+      out.regions = [p.regions[0]!, f.regions[0]!];
+      kept.push("regions");
     } else if ((f.refers || (f.countiesOnly && f.topicWords.length > 0 && p.regions.length === 1)) && f.regions.length === 0 && !f.ambiguous && !f.ranking) {
       // "montako työntekijää hyvinvointialueella on?" right after an answer about one county: that county.
       // After a ranking or a "which region" answer, "siellä" is the region it named first.

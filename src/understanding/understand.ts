@@ -146,6 +146,8 @@ export function createUnderstander(k: Knowledge): Understander {
     return typoFixer(word);
   };
   const synonyms = new Map(Object.entries(k.lexicon.synonyms).map(([a, b]) => [phraseKey(a), phraseKey(b)]));
+  // Each word of the lexicon's phrases is a word the bot knows ("bigger" of "bigger than"): never a typo of another.
+  const phraseWords = new Set(Object.values(k.lexicon.groups).flatMap((ws) => (ws ?? []).flatMap((w) => phraseKey(w).split(" "))));
 
   // Which regions each passage names, read once with the same name table as questions.
   const mentioned = new Map<string, string[]>();
@@ -199,7 +201,7 @@ export function createUnderstander(k: Knowledge): Understander {
       for (const m of regions) taken.fill(true, m.start, m.end);
       const language = languageOfTokens(tokens, localeHint);
       tokens.forEach((t, i) => {
-        if (taken[i] || isFunctionWord(t.word, language) || vocabulary.knows(t.word) || index.knows(canonicalStem(t.word, language), language)) return;
+        if (taken[i] || isFunctionWord(t.word, language) || phraseWords.has(t.word) || vocabulary.knows(t.word) || index.knows(canonicalStem(t.word, language), language)) return;
         const fixed = fixTypo(t.word);
         if (fixed) tokens[i] = { ...t, word: fixed };
       });
