@@ -5,6 +5,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language, Text } from "../knowledge/schema.js";
 import { buildPassages, type Passage } from "./passages.js";
+import { withKnowledgeStems } from "../text/stem-table.js";
 import { compoundTails, related, textTerms } from "../text/terms.js";
 
 export interface QueryTerm {
@@ -80,7 +81,7 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
   const indexes = {
     get(lang: Language): LanguageIndex {
       let index = built.get(lang);
-      if (!index) built.set(lang, (index = buildLanguage(passages, lang, stop)));
+      if (!index) built.set(lang, (index = withKnowledgeStems(() => buildLanguage(passages, lang, stop))));
       return index;
     },
   };

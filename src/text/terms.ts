@@ -5,6 +5,7 @@
 // "avustus".
 import { fold, tokenize } from "./normalise.js";
 import { stem } from "./stem.js";
+import { madeStem, storedStem } from "./stem-table.js";
 import type { Language } from "./language.js";
 
 /** Finnish stem endings that mark the same word in another case: brought to one form. */
@@ -25,9 +26,14 @@ export function canonicalStem(word: string, lang: Language): string {
   const cache = canonical[lang];
   let s = cache.get(word);
   if (s !== undefined) return s;
-  s = stem(word, lang);
-  if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
-  if (lang === "sv") for (const [re, to] of CANONICAL_SV) s = s.replace(re, to);
+  // A new process finds most knowledge words in the stems an earlier one kept (stem-table.ts).
+  s = storedStem(word, lang);
+  if (s === undefined) {
+    s = stem(word, lang);
+    if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
+    if (lang === "sv") for (const [re, to] of CANONICAL_SV) s = s.replace(re, to);
+    madeStem(word, lang, s);
+  }
   // Questions and knowledge repeat their words: each is brought to its form once.
   if (cache.size > 50_000) cache.clear();
   cache.set(word, s);

@@ -4,6 +4,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import { phraseKey, stripClitic, type Token } from "../text/normalise.js";
 import { finnishVariants } from "../text/stem.js";
+import { withKnowledgeStems } from "../text/stem-table.js";
 import { canonicalStem } from "../text/terms.js";
 
 /** "metric:ngos", "entry:stea", "steps", "step:3", "group:most", "ordinal:2", "count:3". */
@@ -34,7 +35,7 @@ let last: { key: string; vocabulary: Vocabulary } | undefined;
 
 export function buildVocabulary(k: Knowledge): Vocabulary {
   const key = JSON.stringify([k.metrics.map((m) => [m.id, m.words]), k.entries.map((e) => [e.id, e.words, e.title]), k.steps && [k.steps.words, k.steps.steps.map((s) => s.words)], k.lexicon]);
-  if (last?.key !== key) last = { key, vocabulary: vocabularyOf(k) };
+  if (last?.key !== key) last = { key, vocabulary: withKnowledgeStems(() => vocabularyOf(k)) };
   return last.vocabulary;
 }
 
