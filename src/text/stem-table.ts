@@ -22,8 +22,18 @@ let table: { dir: string; path: string; stored: Stems; made: Stems; size: number
 /** Set while knowledge is being prepared: stems made then are kept. */
 let preparing = false;
 
-/** What decides a stem: the Snowball packages and the code that applies them. */
-const fingerprint = () => codeFingerprint(["@nlpjs/core", "@nlpjs/lang-fi", "@nlpjs/lang-sv", "@nlpjs/lang-en-min"], ["text/stem.ts", "text/terms.ts"]);
+let fingerprint: string | null | undefined;
+/** What decides a stem: the Snowball packages and the code that applies them; null when one is missing (no table then). */
+function stemmerFingerprint(): string | null {
+  if (fingerprint === undefined) {
+    try {
+      fingerprint = codeFingerprint(["@nlpjs/core", "@nlpjs/lang-fi", "@nlpjs/lang-sv", "@nlpjs/lang-en-min"], ["text/stem.ts", "text/terms.ts"]);
+    } catch {
+      fingerprint = null;
+    }
+  }
+  return fingerprint;
+}
 
 function read(path: string): Stems {
   const stems = emptyStems();
@@ -40,15 +50,14 @@ function read(path: string): Stems {
   }
 }
 
-/** Opens the table in `dir` (once per process and directory); undefined when it cannot be named. */
+/** Opens the table in `dir` (once per process and directory). */
 function open(dir: string): typeof table {
-  if (table?.dir === dir) return table;
-  try {
-    const path = join(dir, `${fingerprint()}.json`);
+  if (table?.dir !== dir) {
+    const name = stemmerFingerprint();
+    if (name === null) return undefined;
+    const path = join(dir, `${name}.json`);
     const stored = read(path);
     table = { dir, path, stored, made: emptyStems(), size: stored.fi.size + stored.sv.size + stored.en.size };
-  } catch {
-    table = undefined; // a stemmer's package.json or a source file missing: no table
   }
   return table;
 }
