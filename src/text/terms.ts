@@ -49,7 +49,20 @@ const GRADES: Array<[string, string]> = [
   ["pp", "p"], ["tt", "t"], ["kk", "k"], ["nt", "nn"], ["mp", "mm"], ["lt", "ll"], ["rt", "rr"], ["nk", "ng"], ["p", "v"], ["t", "d"],
 ];
 
-export function gradationVariants(term: string): string[] {
+/** Each query term's variants, made once: questions repeat their words. */
+const gradations = new Map<string, readonly string[]>();
+
+export function gradationVariants(term: string): readonly string[] {
+  let variants = gradations.get(term);
+  if (!variants) {
+    variants = gradationsOf(term);
+    if (gradations.size > 20_000) gradations.clear();
+    gradations.set(term, variants);
+  }
+  return variants;
+}
+
+function gradationsOf(term: string): string[] {
   const out = new Set<string>();
   const vowel = (c: string | undefined) => !!c && "aeiouy".includes(c);
   for (const [strong, weak] of GRADES) {
