@@ -2,20 +2,28 @@
 // "532 671" in Finnish, "1,7 miljoner €" in Swedish, "€1.7 million" and "532,671" in English.
 import type { Language } from "../knowledge/schema.js";
 
-// Intl formatters are costly to create and cheap to reuse.
-const formatters = new Map<string, Intl.NumberFormat>();
+// Intl formatters are costly to create and cheap to reuse; answers show the same figures again
+// and again, so each formatter also remembers what it wrote (a few thousand numbers at most).
+const formatters = new Map<string, { format: Intl.NumberFormat; written: Map<number, string> }>();
+const NUMBERS_KEPT = 5_000;
 
 export function formatNumber(n: number, lang: Language, decimals = 0): string {
   const key = `${lang}${decimals}`;
   let f = formatters.get(key);
   if (!f) {
     const locale = lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI";
-    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    f = { format: new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), written: new Map() };
     formatters.set(key, f);
   }
-  const s = f.format(n);
-  // Intl uses narrow no-break spaces and a minus sign; plain characters copy and search better.
-  return s.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
+  let s = f.written.get(n);
+  if (s === undefined) {
+    // Intl uses narrow no-break spaces and a minus sign; plain characters copy and search better.
+    s = f.format.format(n).replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
+    if (f.written.size >= NUMBERS_KEPT) f.written.clear();
+    // A Map takes 0 and -0 for one key, Intl does not ("-0"): zero is formatted every time.
+    if (n !== 0) f.written.set(n, s);
+  }
+  return s;
 }
 
 const BIG: Record<Language, Array<[number, string, string]>> = {

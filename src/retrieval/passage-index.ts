@@ -5,6 +5,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import type { Language, Text } from "../knowledge/schema.js";
 import { buildPassages, type Passage } from "./passages.js";
+import { withKnowledgeStems } from "../text/stem-table.js";
 import { compoundTails, related, textTerms } from "../text/terms.js";
 
 export interface QueryTerm {
@@ -80,7 +81,7 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
   const indexes = {
     get(lang: Language): LanguageIndex {
       let index = built.get(lang);
-      if (!index) built.set(lang, (index = buildLanguage(passages, lang, stop)));
+      if (!index) built.set(lang, (index = withKnowledgeStems(() => buildLanguage(passages, lang, stop))));
       return index;
     },
   };
@@ -126,6 +127,8 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
       // in arrays reused from search to search: a question allocates only its hits.
       if (closenessOf.length < passages.length * terms.length) closenessOf = new Float64Array(passages.length * terms.length * 2);
       const touched: number[] = [];
+      // The passages searched within, as index numbers, read once rather than once per form of every term.
+      const docs = within && Array.from(within, (p) => docOf.get(p)!);
       const add = (doc: number, qi: number, weight: number, idf: number, tf: number, closeness: number) => {
         if (!seen[doc]) {
           seen[doc] = 1;
@@ -146,9 +149,8 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
         for (const [t, closeness] of forms(index, q)) {
           const list = index.postings.get(t)!;
           const idf = idfOf(list.length);
-          if (within) {
-            for (const p of within) {
-              const doc = docOf.get(p)!;
+          if (docs) {
+            for (const doc of docs) {
               const tf = index.docTerms[doc]!.get(t);
               if (tf) add(doc, qi, q.weight, idf, tf, closeness);
             }
@@ -174,16 +176,40 @@ export function buildPassageIndex(k: Knowledge, stop: Set<string>): PassageIndex
   };
 }
 
+/**
+ * The terms of every text an index has read, by the language it was stemmed in, while the stop
+ * words stay the same: a reload after one file's edit reads only the texts that changed.
+ */
+let read: { stop: Set<string>; terms: Record<Language, Map<string, string[]>> } | undefined;
+/** Texts remembered per language: many times today's knowledge; past it, reading starts afresh. */
+const TEXTS_KEPT = 50_000;
+
+function termsReader(stop: Set<string>): (text: string, lang: Language) => string[] {
+  const same = read && (read.stop === stop || (read.stop.size === stop.size && [...stop].every((w) => read!.stop.has(w))));
+  if (!read || !same) read = { stop, terms: { fi: new Map(), sv: new Map(), en: new Map() } };
+  const { terms } = read;
+  return (text, lang) => {
+    let out = terms[lang].get(text);
+    if (!out) {
+      out = textTerms(text, lang, stop);
+      if (terms[lang].size >= TEXTS_KEPT) terms[lang].clear();
+      terms[lang].set(text, out);
+    }
+    return out;
+  };
+}
+
 function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): LanguageIndex {
   const postings = new Map<string, Posting[]>();
   const docTerms: Array<Map<string, number>> = [];
   const lengths: number[] = [];
+  const termsOf = termsReader(stop);
   // An entry's word list is shared by all its passages, and long terms repeat: both are read once.
   const wordTerms = new Map<string[], string[]>();
   const tails = new Map<string, string[]>();
   const termsOfWords = (words: string[]) => {
     let out = wordTerms.get(words);
-    if (!out) wordTerms.set(words, (out = [...new Set(words.flatMap((w) => textTerms(w, lang, stop)))]));
+    if (!out) wordTerms.set(words, (out = [...new Set(words.flatMap((w) => termsOf(w, lang)))]));
     return out;
   };
   const tailsOf = (t: string) => {
@@ -195,9 +221,9 @@ function buildLanguage(passages: Passage[], lang: Language, stop: Set<string>): 
     const tf = new Map<string, number>();
     const add = (terms: string[], w: number) => terms.forEach((t) => tf.set(t, (tf.get(t) ?? 0) + w));
     const own = textIn(p.text, lang);
-    const textTermsList = textTerms(own.text, own.lang, stop);
+    const textTermsList = termsOf(own.text, own.lang);
     add(textTermsList, TEXT);
-    add(textTerms(textIn(p.label, lang).text, own.lang, stop), LABEL);
+    add(termsOf(textIn(p.label, lang).text, own.lang), LABEL);
     add(termsOfWords(p.words), WORDS / Math.max(1, p.words.length / 10));
     for (const t of textTermsList) if (t.length >= 8) add(tailsOf(t), TAIL);
     for (const [t, f] of tf) {

@@ -5,6 +5,7 @@
 // "avustus".
 import { fold, tokenize } from "./normalise.js";
 import { stem } from "./stem.js";
+import { madeStem, storedStem } from "./stem-table.js";
 import type { Language } from "./language.js";
 
 /** Finnish stem endings that mark the same word in another case: brought to one form. */
@@ -25,9 +26,14 @@ export function canonicalStem(word: string, lang: Language): string {
   const cache = canonical[lang];
   let s = cache.get(word);
   if (s !== undefined) return s;
-  s = stem(word, lang);
-  if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
-  if (lang === "sv") for (const [re, to] of CANONICAL_SV) s = s.replace(re, to);
+  // A new process finds most knowledge words in the stems an earlier one kept (stem-table.ts).
+  s = storedStem(word, lang);
+  if (s === undefined) {
+    s = stem(word, lang);
+    if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
+    if (lang === "sv") for (const [re, to] of CANONICAL_SV) s = s.replace(re, to);
+    madeStem(word, lang, s);
+  }
   // Questions and knowledge repeat their words: each is brought to its form once.
   if (cache.size > 50_000) cache.clear();
   cache.set(word, s);
@@ -43,7 +49,20 @@ const GRADES: Array<[string, string]> = [
   ["pp", "p"], ["tt", "t"], ["kk", "k"], ["nt", "nn"], ["mp", "mm"], ["lt", "ll"], ["rt", "rr"], ["nk", "ng"], ["p", "v"], ["t", "d"],
 ];
 
-export function gradationVariants(term: string): string[] {
+/** Each query term's variants, made once: questions repeat their words. */
+const gradations = new Map<string, readonly string[]>();
+
+export function gradationVariants(term: string): readonly string[] {
+  let variants = gradations.get(term);
+  if (!variants) {
+    variants = gradationsOf(term);
+    if (gradations.size > 20_000) gradations.clear();
+    gradations.set(term, variants);
+  }
+  return variants;
+}
+
+function gradationsOf(term: string): string[] {
   const out = new Set<string>();
   const vowel = (c: string | undefined) => !!c && "aeiouy".includes(c);
   for (const [strong, weak] of GRADES) {

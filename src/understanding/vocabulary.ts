@@ -4,6 +4,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import { phraseKey, stripClitic, type Token } from "../text/normalise.js";
 import { finnishVariants } from "../text/stem.js";
+import { withKnowledgeStems } from "../text/stem-table.js";
 import { canonicalStem } from "../text/terms.js";
 
 /** "metric:ngos", "entry:stea", "steps", "step:3", "group:most", "ordinal:2", "count:3". */
@@ -28,13 +29,15 @@ const MIN_STEM = 3;
 /** Groups a compound's last part may name: a structure ("järjestöyhteistyörakenne"), a finding, the tour, what no source gives. */
 const COMPOUND_GROUPS = new Set(["group:structures", "group:highlights", "group:tour", "group:unknowable", "group:future"]);
 const MIN_COMPOUND_PART = 5;
+/** Words whose lookup a vocabulary remembers (a few days of questions). */
+const LOOKUPS_KEPT = 20_000;
 
 /** The last vocabulary built, by the words it was built from: an edit of a region file reuses it. */
 let last: { key: string; vocabulary: Vocabulary } | undefined;
 
 export function buildVocabulary(k: Knowledge): Vocabulary {
   const key = JSON.stringify([k.metrics.map((m) => [m.id, m.words]), k.entries.map((e) => [e.id, e.words, e.title]), k.steps && [k.steps.words, k.steps.steps.map((s) => s.words)], k.lexicon]);
-  if (last?.key !== key) last = { key, vocabulary: vocabularyOf(k) };
+  if (last?.key !== key) last = { key, vocabulary: withKnowledgeStems(() => vocabularyOf(k)) };
   return last.vocabulary;
 }
 
@@ -121,8 +124,22 @@ function vocabularyOf(k: Knowledge): Vocabulary {
     return undefined;
   };
 
+  // Questions repeat their words, and every word of a question is looked up (the region matcher
+  // asks of each whether it is known): each word is looked up once per vocabulary, in a memory
+  // that starts afresh when it holds many words.
+  const looked = new Map<string, Pick<Hit, "targets" | "how"> | null>();
+  const lookupOnce = (word: string) => {
+    let found = looked.get(word);
+    if (found === undefined) {
+      found = lookupWord(word) ?? null;
+      if (looked.size >= LOOKUPS_KEPT) looked.clear();
+      looked.set(word, found);
+    }
+    return found ?? undefined;
+  };
+
   return {
-    knows: (word) => lookupWord(word) !== undefined,
+    knows: (word) => lookupOnce(word) !== undefined,
     words: () => [...phrases.keys()].filter((key) => !key.includes(" ")),
     match(tokens, taken) {
       const hits: Hit[] = [];
@@ -143,7 +160,7 @@ function vocabularyOf(k: Knowledge): Vocabulary {
           }
         }
         if (matched) continue;
-        const one = lookupWord(tokens[i]!.word);
+        const one = lookupOnce(tokens[i]!.word);
         if (one) hits.push({ start: i, end: i + 1, ...one });
         i++;
       }
