@@ -32,7 +32,8 @@ export function tokenize(text: string): Token[] {
  */
 export function cleanInflection(text: string): string {
   let t = text;
-  if (t.includes(":")) t = t.replace(/(\p{L}):\p{L}{1,4}\b/gu, "$1");
+  // Not \b: it knows only ASCII letters, so ":tä" would end after "t" and leave "ä" behind.
+  if (t.includes(":")) t = t.replace(/(\p{L}):\p{L}{1,4}(?![\p{L}\p{N}])/gu, "$1");
   if (t.includes("'") || t.includes("’")) t = t.replace(/(\p{L})['’]s\b/gu, "$1s");
   if (/\d[ \u00a0\u202f,]\d{3}/.test(t)) for (let i = 0; i < 3; i++) t = t.replace(/(\d)[ \u00a0\u202f,](\d{3})(?!\d)/g, "$1$2");
   return t;
