@@ -54,6 +54,11 @@ function formsOf(n: RegionFile["names"]): NameForm[] {
   // Short names in their basic form take the endings too ("Siun sote" -> "Siun sotella", "Eksotelle").
   for (const short of n.short) if (/[aeiouyäö]$/i.test(short)) FI_ENDINGS.forEach((e) => add(short + e, false, true));
   for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s", false, true);
+  // Spoken Finnish drops a local case's last vowel: "Lapis", "Helsingist", "Pirkanmaal".
+  for (const f of [...forms.values()].filter((x) => !x.partial && !x.capitalised)) {
+    const spoken = /(ss|st|ll|lt)[aä]$/.exec(f.key) ? f.key.replace(/ss[aä]$/, "s").replace(/(st|ll|lt)[aä]$/, (m) => (m.startsWith("ll") ? "l" : m.slice(0, 2))) : undefined;
+    if (spoken && spoken.length >= 5) add(spoken, false, true);
+  }
   if (n.adjective) ADJECTIVE_ENDINGS.forEach((e) => add(n.adjective + e, false, true));
   return [...forms.values()];
 }

@@ -41,6 +41,13 @@ describe("region names", () => {
     expect(regionsIn("keskisuomessa")).toEqual(["keski-suomi"]);
   });
 
+  it("reads short names in every case and spoken local cases", () => {
+    expect(regionsIn("paljonko siun sotella on järjestöjä")).toEqual(["pohjois-karjala"]);
+    expect(regionsIn("paljon lapis on asukkaita")).toEqual(["lappi"]);
+    expect(regionsIn("montako järjestöö pirkanmaal on")).toEqual(["pirkanmaa"]);
+    expect(regionsIn("mitä helsingist kerrotaan")).toEqual(["helsinki"]);
+  });
+
   it("fixes typos in longer names", () => {
     expect(regionsIn("pirkanmma")).toEqual(["pirkanmaa"]);
     expect(regionsIn("Kymenlaksossa")).toEqual(["kymenlaakso"]);
