@@ -32,7 +32,9 @@ export type ReadTopic = (text: string) => Pick<Frame, "terms" | "topicWords" | "
 export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: ReadTopic): Frame {
   if (!prev) return f;
   const p = prev.frame;
-  const own = asksSomething(f);
+  // "entä koko Suomessa?": the country's name is where, not what; the same figure is asked of it.
+  const wholeCountry = f.followup && f.country && f.regions.length === 0 && f.metrics.length === 0 && p.metrics.length > 0;
+  const own = asksSomething(f) && !wholeCountry;
   const picks = (f.pick !== undefined && (f.refers || f.followup) && !f.ranking) || (f.last && (prev.listedRegions.length > 1 || prev.listedItems.length > 1 || (p.steps && p.stepN === undefined)));
   const continues = f.followup || !own || picks || f.more;
   const kept: string[] = [];
@@ -115,6 +117,8 @@ export function continueFrame(f: Frame, prev: Previous | undefined, readTopic: R
   } else if (f.compare && (f.refers || f.followup || !own) && p.regions.length < 2) {
     out.regions = lastTwo(prev);
     kept.push("regions");
+  } else if (wholeCountry) {
+    out.regions = [];
   } else if (!f.ranking || p.regions.length > 0) {
     out.regions = p.regions;
     if (!f.ambiguous && p.ambiguous) out.ambiguous = p.ambiguous;
