@@ -81,7 +81,7 @@ export function composeRanking(b: ReplyBuilder, k: Knowledge, plan: RankingPlan)
   // Only the regions named ("niistä", "X ja Y yhteensä"): the rest are not left out, just not asked.
   const leftOut = plan.within ? [] : cities.filter((c) => !pool.includes(c));
   const counties = k.regions.length - cities.length;
-  if (leftOut.length === 0 && cities.length) b.note(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));
+  if (!plan.within && leftOut.length === 0 && cities.length) b.note(p.includesCities(counties, cities.map((c) => b.t(c.organisation)).join(", ")));
   for (const city of leftOut) {
     // Left out because the question asked so ("ilman Helsinkiä"): no note, no figure.
     if (plan.exclude.includes(city.id)) continue;
