@@ -1,10 +1,11 @@
 // Numbers, money and dates the way each language writes them: "1,7 miljoonaa €" and
 // "532 671" in Finnish, "1,7 miljoner €" in Swedish, "€1.7 million" and "532,671" in English.
 import type { Language } from "../knowledge/schema.js";
+import { remembered } from "../text/memo.js";
 
 // Intl formatters are costly to create and cheap to reuse; answers show the same figures again
 // and again, so each formatter also remembers what it wrote (a few thousand numbers at most).
-const formatters = new Map<string, { format: Intl.NumberFormat; written: Map<number, string> }>();
+const formatters = new Map<string, (n: number) => string>();
 const NUMBERS_KEPT = 5_000;
 
 export function formatNumber(n: number, lang: Language, decimals = 0): string {
@@ -12,18 +13,14 @@ export function formatNumber(n: number, lang: Language, decimals = 0): string {
   let f = formatters.get(key);
   if (!f) {
     const locale = lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI";
-    f = { format: new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }), written: new Map() };
-    formatters.set(key, f);
-  }
-  let s = f.written.get(n);
-  if (s === undefined) {
+    const intl = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     // Intl uses narrow no-break spaces and a minus sign; plain characters copy and search better.
-    s = f.format.format(n).replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
-    if (f.written.size >= NUMBERS_KEPT) f.written.clear();
+    const write = (x: number) => intl.format(x).replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
+    const kept = remembered(NUMBERS_KEPT, write);
     // A Map takes 0 and -0 for one key, Intl does not ("-0"): zero is formatted every time.
-    if (n !== 0) f.written.set(n, s);
+    formatters.set(key, (f = (x) => (x === 0 ? write(x) : kept(x))));
   }
-  return s;
+  return f(n);
 }
 
 const BIG: Record<Language, Array<[number, string, string]>> = {

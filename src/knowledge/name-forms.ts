@@ -18,6 +18,8 @@ export interface NameForm {
 // Case endings added to the Finnish forms given in the file, so that a coordinator lists the
 // genitive and a few local cases and the rest follow ("Kainuun" -> "Kainuussa", "Kainuulle").
 const FI_ENDINGS = ["n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "ta", "a"];
+// A local case as spoken, its last vowel dropped (keys are folded: "ssä" is "ssa").
+const SPOKEN_LOCAL: Record<string, string> = { ss: "s", st: "st", ll: "l", lt: "lt" };
 // The case forms of an -inen adjective, singular and plural ("keskisuomalainen", "-laisissa", "-laisten").
 const ADJECTIVE_ENDINGS = ["nen", "sen", "set", "sta", "sia", "sten", "siin", "sissa", "sista", "silla", "silta", "sille", "seen", "sessa", "sesta", "sella", "selta", "selle", "sena", "seksi", "sina", "siksi", "sine"];
 
@@ -56,8 +58,8 @@ function formsOf(n: RegionFile["names"]): NameForm[] {
   for (const name of [n.sv, n.en]) if (!name.endsWith("s")) add(name + "s", false, true);
   // Spoken Finnish drops a local case's last vowel: "Lapis", "Helsingist", "Pirkanmaal".
   for (const f of [...forms.values()].filter((x) => !x.partial && !x.capitalised)) {
-    const spoken = /(ss|st|ll|lt)[aä]$/.exec(f.key) ? f.key.replace(/ss[aä]$/, "s").replace(/(st|ll|lt)[aä]$/, (m) => (m.startsWith("ll") ? "l" : m.slice(0, 2))) : undefined;
-    if (spoken && spoken.length >= 5) add(spoken, false, true);
+    const spoken = f.key.replace(/(ss|st|ll|lt)a$/, (_, c: string) => SPOKEN_LOCAL[c]!);
+    if (spoken !== f.key && spoken.length >= 5) add(spoken, false, true);
   }
   if (n.adjective) ADJECTIVE_ENDINGS.forEach((e) => add(n.adjective + e, false, true));
   return [...forms.values()];

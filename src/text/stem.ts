@@ -4,20 +4,18 @@
 import { StemmerEn } from "@nlpjs/lang-en-min";
 import { StemmerFi } from "@nlpjs/lang-fi";
 import { StemmerSv } from "@nlpjs/lang-sv";
+import { remembered } from "./memo.js";
 
 type Stemmer = { stem(word: string): string };
 const stemmers: Record<"fi" | "sv" | "en", Stemmer> = { fi: new StemmerFi(), sv: new StemmerSv(), en: new StemmerEn() };
-const caches = { fi: new Map<string, string>(), sv: new Map<string, string>(), en: new Map<string, string>() };
+const stems = {
+  fi: remembered(50_000, (word: string) => stemmers.fi.stem(word)),
+  sv: remembered(50_000, (word: string) => stemmers.sv.stem(word)),
+  en: remembered(50_000, (word: string) => stemmers.en.stem(word)),
+};
 
 export function stem(word: string, language: "fi" | "sv" | "en"): string {
-  const cache = caches[language];
-  let s = cache.get(word);
-  if (s === undefined) {
-    s = stemmers[language].stem(word);
-    if (cache.size > 50_000) cache.clear();
-    cache.set(word, s);
-  }
-  return s;
+  return stems[language](word);
 }
 
 // Snowball gives base and inflected forms of some Finnish words different stems (avustus vs

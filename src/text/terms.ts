@@ -4,6 +4,7 @@
 // (lupa~lupaus, rake~rakent). Compounds meet their last part: "järjestöavustus" also indexes
 // "avustus".
 import { fold, tokenize } from "./normalise.js";
+import { remembered } from "./memo.js";
 import { stem } from "./stem.js";
 import { madeStem, storedStem } from "./stem-table.js";
 import type { Language } from "./language.js";
@@ -20,23 +21,29 @@ const CANONICAL: Array<[RegExp, string]> = [
 /** Swedish strong verbs the stemmer leaves in the past: "deltog" is "deltag" (deltagare, deltagit). */
 const CANONICAL_SV: Array<[RegExp, string]> = [[/(.{2,})tog$/, "$1tag"]];
 
-const canonical = { fi: new Map<string, string>(), sv: new Map<string, string>(), en: new Map<string, string>() };
+// Snowball gives base and inflected forms of some Finnish words different stems (avustus vs
+// avustuksia, kumppanuus vs kumppanuuden, vapaaehtoinen vs vapaaehtoisia), so the knowledge side
+// is expanded to typical inflected forms before stemming: both sides then meet on a shared stem.
+// Questions and knowledge repeat their words: each is brought to its form once.
+const canonical = {
+  fi: remembered(50_000, (word: string) => canonicalOf(word, "fi")),
+  sv: remembered(50_000, (word: string) => canonicalOf(word, "sv")),
+  en: remembered(50_000, (word: string) => canonicalOf(word, "en")),
+};
 
 export function canonicalStem(word: string, lang: Language): string {
-  const cache = canonical[lang];
-  let s = cache.get(word);
-  if (s !== undefined) return s;
+  return canonical[lang](word);
+}
+
+function canonicalOf(word: string, lang: Language): string {
   // A new process finds most knowledge words in the stems an earlier one kept (stem-table.ts).
-  s = storedStem(word, lang);
+  let s = storedStem(word, lang);
   if (s === undefined) {
     s = stem(word, lang);
     if (lang === "fi") for (const [re, to] of CANONICAL) s = s.replace(re, to);
     if (lang === "sv") for (const [re, to] of CANONICAL_SV) s = s.replace(re, to);
     madeStem(word, lang, s);
   }
-  // Questions and knowledge repeat their words: each is brought to its form once.
-  if (cache.size > 50_000) cache.clear();
-  cache.set(word, s);
   return s;
 }
 
@@ -50,17 +57,7 @@ const GRADES: Array<[string, string]> = [
 ];
 
 /** Each query term's variants, made once: questions repeat their words. */
-const gradations = new Map<string, readonly string[]>();
-
-export function gradationVariants(term: string): readonly string[] {
-  let variants = gradations.get(term);
-  if (!variants) {
-    variants = gradationsOf(term);
-    if (gradations.size > 20_000) gradations.clear();
-    gradations.set(term, variants);
-  }
-  return variants;
-}
+export const gradationVariants: (term: string) => readonly string[] = remembered(20_000, (term: string) => gradationsOf(term));
 
 function gradationsOf(term: string): string[] {
   const out = new Set<string>();

@@ -19,10 +19,11 @@ export const MIN_CONTEXT_TOKENS = 2;
 /**
  * Finnish asks yes or no with the -ko clitic anywhere ("onko", "voiko"); Swedish and English put the
  * verb first ("Är det…", "Is there…"). So "Jag är med i en förening." says something: a yes/no verb
- * without the clitic asks only at the start of its clause, or right after a conjunction.
+ * without the clitic asks only at the start of its clause, or right after a conjunction. A word
+ * that also asks otherwise (`askingGroups`: the word's ask groups) asks anywhere.
  */
-export function asksOnlyFirst(word: string, yesNo: boolean): boolean {
-  return yesNo && !/(ko|kö|han|hän)$/.test(word);
+export function asksOnlyFirst(word: string, askingGroups: readonly string[]): boolean {
+  return askingGroups.length === 1 && askingGroups[0] === "ask-yesno" && !/(ko|kö|han|hän)$/.test(word);
 }
 
 /** How the understander reads a message's words, as far as cutting it into clauses needs. */

@@ -188,7 +188,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const tokens = tokenize(text).map((t) => ({ ...t, word: writtenForm(t.word) }));
       const asks = (i: number) => askWords.has(tokens[i]!.word);
       const content = (i: number) => !asks(i) && !stop.has(tokens[i]!.word) && tokens[i]!.word.length > 2 && !(["fi", "sv", "en"] as const).some((l) => isFunctionWord(tokens[i]!.word, l));
-      const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, !!askGroups.get(tokens[i]!.word)?.includes("ask-yesno"));
+      const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, askGroups.get(tokens[i]!.word) ?? []);
       const opens = (i: number) => wonderWords.has(tokens[i]!.word);
       const requests = (i: number) => requestWords.has(tokens[i]!.word);
       return { tokens, clauses: clausesOf(text, tokens, { asks, onlyFirst, opens, requests }), content };
@@ -225,8 +225,7 @@ export function createUnderstander(k: Knowledge): Understander {
       const lead = tokens.findIndex((_, i) => !groupsAt[i]!.has("greeting") && !groupsAt[i]!.has("thanks"));
       groupsAt.forEach((g, i) => i > lead + 1 && g.delete("followup"));
       const asking = (i: number) => [...groupsAt[i]!].some((g) => g.startsWith("ask-") || ASKING.has(g));
-      // A yes/no verb asks only first in its clause; with other ask words beside it, it still asks.
-      const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, [...groupsAt[i]!].every((g) => g === "ask-yesno" || !(g.startsWith("ask-") || ASKING.has(g))) && groupsAt[i]!.has("ask-yesno"));
+      const onlyFirst = (i: number) => asksOnlyFirst(tokens[i]!.word, [...groupsAt[i]!].filter((g) => g.startsWith("ask-") || ASKING.has(g)));
       const clauses = clausesOf(text, tokens, { asks: asking, onlyFirst, opens: (i) => groupsAt[i]!.has("wonder"), requests: (i) => groupsAt[i]!.has("request") });
       const functionWord = (i: number) => isFunctionWord(tokens[i]!.word, language) && targetsAt[i]!.every((t) => t.startsWith("group:"));
       // A clause that points back ("niistä kolmas, …") is part of the question, and so is one that

@@ -4,6 +4,7 @@
 import type { Knowledge } from "../knowledge/load.js";
 import { phraseKey, stripClitic, type Token } from "../text/normalise.js";
 import { finnishVariants } from "../text/stem.js";
+import { remembered } from "../text/memo.js";
 import { withKnowledgeStems } from "../text/stem-table.js";
 import { canonicalStem } from "../text/terms.js";
 
@@ -127,16 +128,7 @@ function vocabularyOf(k: Knowledge): Vocabulary {
   // Questions repeat their words, and every word of a question is looked up (the region matcher
   // asks of each whether it is known): each word is looked up once per vocabulary, in a memory
   // that starts afresh when it holds many words.
-  const looked = new Map<string, Pick<Hit, "targets" | "how"> | null>();
-  const lookupOnce = (word: string) => {
-    let found = looked.get(word);
-    if (found === undefined) {
-      found = lookupWord(word) ?? null;
-      if (looked.size >= LOOKUPS_KEPT) looked.clear();
-      looked.set(word, found);
-    }
-    return found ?? undefined;
-  };
+  const lookupOnce = remembered(LOOKUPS_KEPT, lookupWord);
 
   return {
     knows: (word) => lookupOnce(word) !== undefined,
